@@ -1,0 +1,40 @@
+package dev.roofline.analyzer.cli;
+
+import dev.roofline.analyzer.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one error path: usage errors and unusable configs become one {@code error:} line on stderr
+ * and their exit code; anything else is a bug and keeps its stack trace.
+ */
+final class ErrorHandler {
+  private ErrorHandler() {}
+
+  static int usage(ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("error: " + oneLine(e.getMessage()) + " (see '" + Main.NAME + " --help')");
+    err.flush();
+    return Main.EXIT_USAGE;
+  }
+
+  static int execution(Exception e, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof ConfigException) {
+      err.println("error: " + oneLine(e.getMessage()));
+      err.flush();
+      return Main.EXIT_CONFIG;
+    }
+    err.println("internal error (a bug, please report it with the command line):");
+    e.printStackTrace(err);
+    err.flush();
+    return Main.EXIT_BUG;
+  }
+
+  private static String oneLine(String message) {
+    String m = message == null ? "unknown error" : message;
+    return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.roofline.analyzer.config;
+
+/**
+ * A {@code llama4} mixture-of-experts model (Llama 4 Scout, Maverick): the keys of its {@code
+ * text_config}, defaults of transformers' {@code Llama4TextConfig}.
+ */
+public record Llama4Config(
+    long hiddenSize,
+    long intermediateSize,
+    long intermediateSizeMlp,
+    long numHiddenLayers,
+    long numAttentionHeads,
+    long numKeyValueHeads,
+    long headDim,
+    long vocabSize,
+    long numLocalExperts,
+    long numExpertsPerTok,
+    long interleaveMoeLayerStep,
+    Activation hiddenAct,
+    DType dtype)
+    implements ModelConfig {
+
+  public static final String MODEL_TYPE = "llama4";
+
+  public Llama4Config {
+    if (numExpertsPerTok > numLocalExperts) {
+      throw new IllegalArgumentException(
+          "'num_experts_per_tok' ("
+              + numExpertsPerTok
+              + ") must not exceed 'num_local_experts' ("
+              + numLocalExperts
+              + ")");
+    }
+  }
+
+  @Override
+  public String modelType() {
+    return MODEL_TYPE;
+  }
+
+  /** Blocks whose feed-forward part is a mixture of experts: every {@code step}-th block. */
+  public long moeBlocks() {
+    return numHiddenLayers / interleaveMoeLayerStep;
+  }
+
+  /** Blocks with a dense feed-forward part. */
+  public long denseBlocks() {
+    return numHiddenLayers - moeBlocks();
+  }
+
+  static Llama4Config read(JsonFields root) {
+    JsonFields f = root.object("text_config");
+    long hidden = f.positiveInt("hidden_size", 5120);
+    long heads = f.positiveInt("num_attention_heads", 40);
+    try {
+      return new Llama4Config(
+          hidden,
+          f.positiveInt("intermediate_size", 8192),
+          f.positiveInt("intermediate_size_mlp", 16384),
+          f.positiveInt("num_hidden_layers", 48),
+          heads,
+          f.positiveIntOrNull("num_key_value_heads", 8, heads),
+          f.positiveIntOrNull("head_dim", 128, Math.max(1, hidden / heads)),
+          f.positiveInt("vocab_size", 202048),
+          f.positiveInt("num_local_experts", 16),
+          f.positiveInt("num_experts_per_tok", 1),
+          f.positiveInt("interleave_moe_layer_step", 1),
+          f.activation("hidden_act"),
+          f.dtype());
+    } catch (IllegalArgumentException e) {
+      throw f.error(e.getMessage());
+    }
+  }
+}

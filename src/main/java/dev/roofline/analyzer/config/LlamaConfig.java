@@ -1,0 +1,57 @@
+package dev.roofline.analyzer.config;
+
+/**
+ * A dense {@code llama} model (LLaMA 2 and 3): top-level keys, defaults of transformers'
+ * {@code LlamaConfig}.
+ */
+public record LlamaConfig(
+    long hiddenSize,
+    long intermediateSize,
+    long numHiddenLayers,
+    long numAttentionHeads,
+    long numKeyValueHeads,
+    long vocabSize,
+    Activation hiddenAct,
+    DType dtype)
+    implements ModelConfig {
+
+  public static final String MODEL_TYPE = "llama";
+
+  public LlamaConfig {
+    if (hiddenSize % numAttentionHeads != 0) {
+      throw new IllegalArgumentException(
+          "'hidden_size' ("
+              + hiddenSize
+              + ") must be a multiple of 'num_attention_heads' ("
+              + numAttentionHeads
+              + ")");
+    }
+  }
+
+  @Override
+  public String modelType() {
+    return MODEL_TYPE;
+  }
+
+  /** Per-head width: the original derives it from the hidden size and ignores {@code head_dim}. */
+  public long headDim() {
+    return hiddenSize / numAttentionHeads;
+  }
+
+  static LlamaConfig read(JsonFields f) {
+    long heads = f.positiveInt("num_attention_heads", 32);
+    try {
+      return new LlamaConfig(
+          f.positiveInt("hidden_size", 4096),
+          f.positiveInt("intermediate_size", 11008),
+          f.positiveInt("num_hidden_layers", 32),
+          heads,
+          f.positiveIntOrNull("num_key_value_heads", heads, heads),
+          f.positiveInt("vocab_size", 32000),
+          f.activation("hidden_act"),
+          f.dtype());
+    } catch (IllegalArgumentException e) {
+      throw f.error(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.roofline.analyzer.graph;
+
+import java.math.BigInteger;
+
+/**
+ * The cost primitives the graph builders compose. {@code w} is the element width in bytes. Each
+ * formula is the original tool's, so that the default report is identical to its. All sizes are
+ * exact integers: a config may hold any positive {@code long}, and their products exceed it.
+ */
+public final class Ops {
+  private static final BigInteger ONE = BigInteger.ONE;
+  private static final BigInteger TWO = BigInteger.TWO;
+
+  private Ops() {}
+
+  /**
+   * An m×k activation times a k×n weight: 2k−1 FLOPs per output element (k multiplies, k−1 adds).
+   */
+  public static Cost proj(BigInteger m, BigInteger n, BigInteger k, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger mn = m.multiply(n);
+    return new Cost(
+        mn.multiply(k.multiply(TWO).subtract(ONE)),
+        k.multiply(n).multiply(bw),
+        m.multiply(k).multiply(bw),
+        mn.multiply(bw));
+  }
+
+  /** Element-wise sum of {@code tensors} tensors of {@code elements} elements each. */
+  public static Cost sum(BigInteger elements, int tensors, int w) {
+    BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
+    return new Cost(
+        elements.multiply(BigInteger.valueOf(tensors - 1L)),
+        BigInteger.ZERO,
+        bytes.multiply(BigInteger.valueOf(tensors)),
+        bytes);
+  }
+
+  /** Rotary position embedding of {@code dims} dimensions for {@code tokens} tokens: 3 FLOPs each. */
+  public static Cost rope(BigInteger dims, BigInteger tokens, int w) {
+    BigInteger elements = dims.multiply(tokens);
+    BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
+    return new Cost(elements.multiply(BigInteger.valueOf(3)), BigInteger.ZERO, bytes, bytes);
+  }
+
+  /**
+   * RMSNorm over {@code hidden} features for {@code tokens} tokens: square, sum, mean and epsilon,
+   * square root, divide, scale (4h+2 FLOPs a token); h+1 weights.
+   */
+  public static Cost rmsnorm(BigInteger hidden, BigInteger tokens, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger bytes = hidden.multiply(tokens).multiply(bw);
+    return new Cost(
+        hidden.shiftLeft(2).add(TWO).multiply(tokens), hidden.add(ONE).multiply(bw), bytes, bytes);
+  }
+
+  /**
+   * The fused activation × up-projection of a gated feed-forward part, for {@code intermediate}
+   * features and {@code tokens} tokens. Its compute, (a+1)·I + T, adds the token count where a
+   * product is meant; it is kept as the original computes it.
+   */
+  public static Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w) {
+    BigInteger bytes = intermediate.multiply(tokens).multiply(BigInteger.valueOf(w));
+    return new Cost(
+        BigInteger.valueOf(activationFlops + 1L).multiply(intermediate).add(tokens),
+        BigInteger.ZERO,
+        bytes.multiply(TWO),
+        bytes);
+  }
+
+  /**
+   * Scaled dot-product attention, summed over the queries of the batch: per query, P = Q·Kᵀ costs
+   * s·L·(2·qo−1) and O = S·V costs s·kv·(2L−1), with s its input tokens and L its cached plus input
+   * tokens; it reads Q and the cached K and V, and writes O. Work is proportional to the typed
+   * pattern, not to the batch size.
+   */
+  public static Cost sdpa(Query query, BigInteger qoDims, BigInteger kvDims, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger qkFlopsPerPair = qoDims.multiply(TWO).subtract(ONE);
+    Cost pattern = Cost.ZERO;
+    for (int q = 0; q < query.input().size(); q++) {
+      BigInteger s = query.input().get(q);
+      BigInteger len = query.cached().get(q).add(s);
+      BigInteger qoBytes = s.multiply(qoDims).multiply(bw);
+      BigInteger flops =
+          s.multiply(len)
+              .multiply(qkFlopsPerPair)
+              .add(s.multiply(kvDims).multiply(len.multiply(TWO).subtract(ONE)));
+      BigInteger in = qoBytes.add(len.multiply(kvDims.multiply(TWO)).multiply(bw));
+      pattern = pattern.plus(new Cost(flops, BigInteger.ZERO, in, qoBytes));
+    }
+    return pattern.times(query.repeat());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.roofline.analyzer.report;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * Formats counts with decimal (SI) prefixes and byte counts with binary (IEC) prefixes, with two
+ * decimals: {@code 25.17 MFLOPs}, {@code 1.93 GiB}. The result never depends on the default locale.
+ *
+ * <p>The scale is the largest prefix at which the value, rounded to two decimals, is still at
+ * least 1 (so 996 prints as {@code 1.00 k}); rounding is half-to-even on the exact binary value of
+ * the double, as Python's {@code round} and {@code format(x, '.2f')} do.
+ */
+public final class Quantities {
+
+  private static final String[] SI_UP = {"k", "M", "G", "T", "P", "E", "Z", "Y", "R", "Q"};
+  private static final double[] SI_UP_SCALE = {
+    1e3, 1e6, 1e9, 1e12, 1e15, 1e18, 1e21, 1e24, 1e27, 1e30
+  };
+  private static final String[] SI_DOWN = {"q", "r", "y", "z", "a", "f", "p", "n", "μ", "m"};
+  private static final double[] SI_DOWN_SCALE = {
+    1e-30, 1e-27, 1e-24, 1e-21, 1e-18, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3
+  };
+  private static final String[] IEC = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"};
+  private static final double[] IEC_SCALE = new double[IEC.length];
+
+  static {
+    for (int i = 0; i < IEC.length; i++) {
+      IEC_SCALE[i] = Math.scalb(1.0, 10 * (i + 1));
+    }
+  }
+
+  private Quantities() {}
+
+  /** {@code value} with an SI prefix and {@code unit}: {@code 20.48 kFLOPs}. */
+  public static String si(double value, String unit) {
+    double abs = Math.abs(value);
+    if (abs >= 1) {
+      return scaled(value, SI_UP, SI_UP_SCALE, unit, 1, "");
+    }
+    if (abs > 0 && abs < SI_DOWN_SCALE[0]) {
+      return scaled(value, SI_DOWN, SI_DOWN_SCALE, unit, SI_DOWN_SCALE[0], SI_DOWN[0]);
+    }
+    return scaled(value, SI_DOWN, SI_DOWN_SCALE, unit, 1, "");
+  }
+
+  /** {@code value} with an IEC prefix and {@code unit}: {@code 1.93 GiB}. */
+  public static String iec(double value, String unit) {
+    if (Math.abs(value) >= 1) {
+      return scaled(value, IEC, IEC_SCALE, unit, 1, "");
+    }
+    return twoDecimals(value) + " " + unit;
+  }
+
+  public static String si(BigInteger value, String unit) {
+    return si(value.doubleValue(), unit);
+  }
+
+  public static String iec(BigInteger value, String unit) {
+    return iec(value.doubleValue(), unit);
+  }
+
+  /**
+   * Walks the candidate scales from the smallest, keeping the last at which |v| is still ≥ 1 after
+   * rounding to two decimals; {@code scale}/{@code prefix} apply when none is accepted.
+   */
+  private static String scaled(
+      double value, String[] prefixes, double[] scales, String unit, double scale, String prefix) {
+    double abs = Math.abs(value);
+    for (int i = 0; i < scales.length; i++) {
+      if (!atLeastOne(abs / scales[i])) {
+        break;
+      }
+      scale = scales[i];
+      prefix = prefixes[i];
+    }
+    return twoDecimals(value / scale) + " " + prefix + unit;
+  }
+
+  private static boolean atLeastOne(double x) {
+    // Cheap bounds first; only values near 0.995 need the exact decimal expansion.
+    if (x >= 0.996) {
+      return true;
+    }
+    if (x < 0.994) {
+      return false;
+    }
+    return new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).compareTo(BigDecimal.ONE) >= 0;
+  }
+
+  /** {@code x} with exactly two decimals, half-to-even on its exact binary value. */
+  static String twoDecimals(double x) {
+    if (Double.isNaN(x) || Double.isInfinite(x)) {
+      return x > 0 ? "inf" : x < 0 ? "-inf" : "nan";
+    }
+    String s = new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    // Python keeps the sign of a negative value that rounds to zero.
+    return (x < 0 || (x == 0 && 1 / x < 0)) && !s.startsWith("-") ? "-" + s : s;
+  }
+}
