@@ -25,17 +25,19 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = false,
-    description = {
-      "Compute (FLOPs), memory traffic (weight, input and output bytes), operational intensity",
-      "and minimum storage of one inference step of a transformer LLM, layer by layer and in all."
-    },
+    description =
+        "Compute (FLOPs), memory traffic (weight, input and output bytes), operational intensity"
+            + " and minimum storage of one inference step of a transformer LLM, layer by layer and"
+            + " for the whole model.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:the config cannot be read or used",
       "2:usage error (options, token counts)",
       "70:internal error (a bug)"
-    })
+    },
+    footerHeading = "%nExample:%n",
+    footer = "  transformer-roofline-analyzer --cached-tokens 1024 --input-tokens 1 -- config.json%n")
 final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -44,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--cached-tokens",
       arity = "1..*",
       paramLabel = "N",
-      converter = WholeNumber.class,
+      parameterConsumer = TokenListConsumer.class,
       defaultValue = "0",
       description = "Tokens already in the KV cache, one value per query (default: ${DEFAULT-VALUE}).")
   List<BigInteger> cachedTokens;
@@ -53,7 +55,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--input-tokens",
       arity = "1..*",
       paramLabel = "N",
-      converter = WholeNumber.class,
+      parameterConsumer = TokenListConsumer.class,
       defaultValue = "1",
       description = "New tokens fed in this step, one value per query (default: ${DEFAULT-VALUE}).")
   List<BigInteger> inputTokens;
@@ -79,7 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       query = Query.of(cachedTokens, inputTokens, batchSize);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     LoadedConfig loaded = ConfigSource.resolve(model);
     ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());

@@ -1,0 +1,62 @@
+package dev.roofline.analyzer.graph;
+
+import static dev.roofline.analyzer.graph.OpsTest.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Batch expansion: the typed lists repeated to the batch size, never materialised. */
+class QueryTest {
+
+  @ParameterizedTest(name = "cached [{0}], input [{1}], --batch-size {2}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
+          # cached | input | batch | repeat | queries | Σ input (T) | Σ cached+input
+          0        | 1     | -     | 1      | 1       | 1           | 1
+          0        | 2048  | 100   | 100    | 100     | 204800      | 204800
+          1 2      | 3 4   | 4     | 2      | 4       | 14          | 20
+          1 2      | 3 4   | -     | 1      | 2       | 7           | 10
+          1048576  | 1     | 1     | 1      | 1       | 1           | 1048577
+          1000000 3 | 1 7  | 2000000000 | 1000000000 | 2000000000 | 8000000000 | 1000011000000000
+          """)
+  void expandsByRepeatingThePattern(
+      String cached,
+      String input,
+      BigInteger batch,
+      long repeat,
+      long queries,
+      long totalInput,
+      long totalContext) {
+    Query q = Query.of(list(cached), list(input), batch);
+    assertThat(q.repeat()).isEqualTo(repeat);
+    assertThat(q.batchSize()).isEqualTo(queries);
+    assertThat(q.totalInputTokens()).isEqualTo(totalInput);
+    assertThat(q.totalContextTokens()).isEqualTo(totalContext);
+  }
+
+  @ParameterizedTest(name = "cached [{0}], input [{1}], --batch-size {2}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
+          0 0  | 1     | -  | same number of values (got 2 and 1)
+          0 0  | 1 1   | 3  | positive multiple
+          0    | 1     | 0  | positive multiple
+          0    | 1     | -2 | positive multiple
+          -1   | 1     | -  | --cached-tokens must not be negative
+          0    | -1    | -  | --input-tokens must not be negative
+          5 5  | 0 0   | 4  | at least 1 token
+          """)
+  void rejectsWhatMakesNoBatch(String cached, String input, BigInteger batch, String message) {
+    assertThatThrownBy(() -> Query.of(list(cached), list(input), batch))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+}

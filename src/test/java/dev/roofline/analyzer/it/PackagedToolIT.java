@@ -1,0 +1,108 @@
+package dev.roofline.analyzer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged tool run as users run it: the jar with {@code java -jar}, and the launcher script,
+ * as separate processes, under the C locale (whose charset is ASCII).
+ */
+class PackagedToolIT {
+
+  private static final Path JAR = Path.of("target/transformer-roofline-analyzer.jar");
+  private static final Path LAUNCHER = Path.of("target/transformer-roofline-analyzer");
+  // Its table holds a μ, which an ASCII charset would lose.
+  private static final Path CONFIG = Path.of("src/test/resources/golden/reference-suite/llama/config-0.json");
+  private static final Path EXPECTED = Path.of("src/test/resources/golden/reference-suite/llama/output-0-0.txt");
+  private static final List<String> ARGS =
+      List.of("--cached-tokens", "0", "--input-tokens", "2048", "--batch-size", "100", "--", CONFIG.toString());
+
+  record Result(int exit, String out, String err) {}
+
+  static Result exec(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("out", ".txt");
+    Path err = Files.createTempFile("err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+
+  static List<String> javaJar(List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(JAR.toString());
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  static String expected() throws IOException {
+    return Files.readString(EXPECTED, StandardCharsets.UTF_8).stripTrailing() + "\n";
+  }
+
+  @Test
+  void javaJarUnderTheCLocalePrintsTheGoldenOutput() throws Exception {
+    Result r = exec(javaJar(ARGS), Map.of("LC_ALL", "C", "LANG", "C"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(expected()).contains("μFLOPs");
+  }
+
+  @Test
+  void launcherPrintsTheGoldenOutput() throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
+    cmd.addAll(ARGS);
+    Result r = exec(cmd, Map.of("JAVA_HOME", System.getProperty("java.home"), "LC_ALL", "C"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(expected());
+  }
+
+  @Test
+  void launcherFollowsASymbolicLinkFromAnotherFolder() throws Exception {
+    Path bin = Files.createTempDirectory("bin");
+    Path link = Files.createSymbolicLink(bin.resolve("transformer-roofline-analyzer"), LAUNCHER.toAbsolutePath());
+    List<String> cmd = new ArrayList<>(List.of(link.toString()));
+    cmd.addAll(ARGS.subList(0, ARGS.size() - 1));
+    cmd.add(CONFIG.toAbsolutePath().toString());
+    Result r = exec(cmd, Map.of("JAVA_HOME", System.getProperty("java.home")));
+    Files.delete(link);
+    Files.delete(bin);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(expected());
+  }
+
+  @Test
+  void aBadConfigGivesOneLineAndExitOneInARealProcess() throws Exception {
+    Path bad = Files.createTempFile("config", ".json");
+    Files.writeString(bad, "{\"model_type\": \"bert\"}");
+    Result r = exec(javaJar(List.of(bad.toString())), Map.of());
+    Files.delete(bad);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("error: ").contains("unsupported model_type 'bert'");
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void aUsageErrorExitsTwo() throws Exception {
+    Result r = exec(javaJar(List.of("--batch-size", "x", CONFIG.toString())), Map.of());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines()).hasSize(1);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.roofline.analyzer.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuantitiesTest {
+
+  private static final Path VECTORS = Path.of("src/test/resources/golden/number-format.tsv");
+
+  /** The value column as Python printed it: an integer (any size) or a float. */
+  private static double value(String text) {
+    if (text.matches("-?\\d+")) {
+      return new BigInteger(text).doubleValue();
+    }
+    return Double.parseDouble(text);
+  }
+
+  @Test
+  void allVectorsOfTheOriginal() throws IOException {
+    List<String> lines = Files.readAllLines(VECTORS, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).isEqualTo("value\tsi_flops\tiec_bytes");
+    List<String> failures = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", -1);
+      double v = value(f[0]);
+      String si = Quantities.si(v, "FLOPs");
+      String iec = Quantities.iec(v, "B");
+      if (!si.equals(f[1]) || !iec.equals(f[2])) {
+        failures.add(f[0] + ": got [" + si + "] [" + iec + "], want [" + f[1] + "] [" + f[2] + "]");
+      }
+    }
+    assertThat(lines).hasSize(3279);
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          996      | 1.00 kFLOPs
+          995      | 995.00 FLOPs
+          0        | 0.00 FLOPs
+          0.125    | 125.00 mFLOPs
+          1e-31    | 0.10 qFLOPs
+          2.675    | 2.67 FLOPs
+          0.125e3  | 125.00 FLOPs
+          """)
+  void siExamplesOfTheSpec(double v, String want) {
+    assertThat(Quantities.si(v, "FLOPs")).isEqualTo(want);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          1000  | 1000.00 B
+          1019  | 1.00 KiB
+          1018  | 1018.00 B
+          0.5   | 0.50 B
+          1024  | 1.00 KiB
+          """)
+  void iecExamplesOfTheSpec(double v, String want) {
+    assertThat(Quantities.iec(v, "B")).isEqualTo(want);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.125, 0.12", "0.375, 0.38", "2.675, 2.67", "1.005, 1.00", "1.015, 1.01"})
+  void twoDecimalsRoundTheExactBinaryValueHalfToEven(double v, String want) {
+    assertThat(Quantities.twoDecimals(v)).isEqualTo(want);
+  }
+}
