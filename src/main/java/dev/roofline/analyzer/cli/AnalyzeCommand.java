@@ -6,10 +6,15 @@ import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.TableReport;
+import dev.roofline.analyzer.source.Catalog;
 import dev.roofline.analyzer.source.ConfigSource;
+import dev.roofline.analyzer.source.HubSettings;
 import dev.roofline.analyzer.source.LoadedConfig;
+import dev.roofline.analyzer.source.Revision;
+import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,25 +74,71 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " repeated to fill it (default: one query per value).")
   BigInteger batchSize;
 
+  @Option(
+      names = "--revision",
+      paramLabel = "REV",
+      defaultValue = "main",
+      description = "Branch, tag or commit of a Hub repository (default: ${DEFAULT-VALUE}).")
+  String revision;
+
+  @Option(
+      names = "--offline",
+      description = "Do not ask the Hub: use the HuggingFace cache or a bundled snapshot.")
+  boolean offline;
+
+  @Option(names = "--list-models", description = "Print the repo ids of the bundled snapshots and exit.")
+  boolean listModels;
+
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "<model_name_or_config>",
-      description = "A config.json, or a folder that holds one.")
+      description =
+          "A config.json, a folder that holds one, or a HuggingFace repo id such as"
+              + " meta-llama/Llama-3.1-8B.")
   String model;
+
+  private final Map<String, String> env;
+
+  AnalyzeCommand(Map<String, String> env) {
+    this.env = env;
+  }
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (listModels) {
+      Catalog.ids().forEach(out::println);
+      out.flush();
+      return 0;
+    }
+    // Every usage check comes before any file or network access.
+    if (model == null) {
+      throw usage("Missing required parameter: '<model_name_or_config>'", null);
+    }
     Query query;
+    Revision rev;
+    HubSettings hub;
     try {
       query = Query.of(cachedTokens, inputTokens, batchSize);
+      rev = new Revision(revision);
+      hub = HubSettings.from(env, offline);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw usage(e.getMessage(), e);
     }
-    LoadedConfig loaded = ConfigSource.resolve(model);
+    LoadedConfig loaded = ConfigSource.resolve(model, hub, rev);
     ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
     String report = TableReport.render(Analysis.of(Graphs.build(config, query)));
-    spec.commandLine().getOut().print(report);
-    spec.commandLine().getOut().flush();
+    if (loaded.notice() != null) {
+      spec.commandLine().getErr().println(loaded.notice());
+      spec.commandLine().getErr().flush();
+    }
+    out.print(report);
+    out.flush();
     return 0;
+  }
+
+  private ParameterException usage(String message, Exception cause) {
+    return new ParameterException(spec.commandLine(), message, cause);
   }
 }

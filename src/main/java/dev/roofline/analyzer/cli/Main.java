@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point: runs the command and exits once with its exit code. */
@@ -40,7 +41,12 @@ public final class Main {
 
   /** Runs the command on {@code args}, writing to {@code out} and {@code err}; the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(new AnalyzeCommand());
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code env} for the environment. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cmd = new CommandLine(new AnalyzeCommand(env));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setAbbreviatedOptionsAllowed(true);

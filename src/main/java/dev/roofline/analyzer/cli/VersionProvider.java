@@ -1,27 +1,12 @@
 package dev.roofline.analyzer.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.roofline.analyzer.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven wrote into {@code version.properties} at build time. */
+/** {@code --version}: the name and the version the build recorded. */
 final class VersionProvider implements IVersionProvider {
-
-  static String version() {
-    Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/roofline/analyzer/version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // fall through to "unknown"
-    }
-    return p.getProperty("version", "unknown");
-  }
-
   @Override
   public String[] getVersion() {
-    return new String[] {Main.NAME + " " + version()};
+    return new String[] {Main.NAME + " " + Version.get()};
   }
 }

@@ -2,8 +2,12 @@ package dev.roofline.analyzer.source;
 
 import java.util.Arrays;
 
-/** The raw bytes of a {@code config.json} and the name (path or repo id) to use in messages. */
-public record LoadedConfig(byte[] json, String origin) {
+/**
+ * The raw bytes of a {@code config.json}, the name (path or repo id) to use in messages, and the
+ * one line to tell the user about where it came from when it is not what they asked for (a cached
+ * or bundled copy); null when there is nothing to tell.
+ */
+public record LoadedConfig(byte[] json, String origin, String notice) {
 
   public LoadedConfig {
     json = json.clone();
@@ -14,10 +18,16 @@ public record LoadedConfig(byte[] json, String origin) {
     return json.clone();
   }
 
+  /** The same config with {@code line} to tell the user. */
+  public LoadedConfig withNotice(String line) {
+    return new LoadedConfig(json, origin, line);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof LoadedConfig other
         && origin.equals(other.origin)
+        && java.util.Objects.equals(notice, other.notice)
         && Arrays.equals(json, other.json);
   }
 
@@ -28,6 +38,6 @@ public record LoadedConfig(byte[] json, String origin) {
 
   @Override
   public String toString() {
-    return "LoadedConfig[" + origin + ", " + json.length + " bytes]";
+    return "LoadedConfig[" + origin + ", " + json.length + " bytes, notice=" + notice + "]";
   }
 }

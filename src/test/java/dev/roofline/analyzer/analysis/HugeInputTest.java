@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class HugeInputTest {
 
-  private static final Path CONFIG = Path.of("src/test/resources/model-configs/meta-llama--Llama-3.1-405B.json");
+  private static final Path CONFIG = Path.of("src/main/resources/dev/roofline/analyzer/catalog/meta-llama--Llama-3.1-405B.json");
 
   // Llama 3.1 405B: H = 16384, I = 53248, nh = 128, nkv = 8, d = H / nh = 128, 126 blocks,
   // bfloat16 (w = 2). T = 1,000,000 × 100,000 = 10^11 input tokens.

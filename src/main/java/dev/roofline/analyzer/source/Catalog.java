@@ -1,0 +1,51 @@
+package dev.roofline.analyzer.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Configs of well-known models shipped inside the jar, so that they can be analysed with no
+ * network and an empty cache. Keyed by repo id; {@code index.txt} lists the ids, and each config
+ * is the resource {@code org--name.json}, as published.
+ */
+public final class Catalog {
+
+  private static final String FOLDER = "/dev/roofline/analyzer/catalog/";
+
+  private Catalog() {}
+
+  /** The repo ids of the bundled configs, sorted. */
+  public static List<String> ids() {
+    try (InputStream in = Catalog.class.getResourceAsStream(FOLDER + "index.txt")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(s -> !s.isEmpty()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The bundled id equal to {@code repo}, ignoring case. */
+  static Optional<String> find(RepoId repo) {
+    String wanted = repo.toString();
+    return ids().stream().filter(id -> id.equalsIgnoreCase(wanted)).findFirst();
+  }
+
+  /** The bytes of the bundled config of {@code id}, an id of {@link #ids()}. */
+  static byte[] read(String id) {
+    String resource = FOLDER + id.replace("/", "--") + ".json";
+    try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled config missing: " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

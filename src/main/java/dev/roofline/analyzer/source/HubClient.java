@@ -1,0 +1,207 @@
+package dev.roofline.analyzer.source;
+
+import dev.roofline.analyzer.Version;
+import dev.roofline.analyzer.config.ConfigException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Downloads a repository's {@code config.json} from the Hub with OkHttp: one client, explicit
+ * time-outs, redirects followed (OkHttp drops {@code Authorization} when one leads to another
+ * host), bodies over {@link #MAX_BYTES} refused.
+ */
+final class HubClient {
+
+  static final long MAX_BYTES = 16L << 20;
+
+  /** What a download brought: the bytes and, when the Hub sent valid ones, commit and ETag. */
+  record Download(byte[] body, String commit, String etag) {}
+
+  private final HubSettings settings;
+  private final OkHttpClient http;
+
+  HubClient(HubSettings settings) {
+    this.settings = settings;
+    long etagMillis = settings.etagTimeout().toMillis();
+    long downloadMillis = settings.downloadTimeout().toMillis();
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(etagMillis, TimeUnit.MILLISECONDS)
+            .writeTimeout(etagMillis, TimeUnit.MILLISECONDS)
+            .readTimeout(downloadMillis, TimeUnit.MILLISECONDS)
+            .callTimeout(etagMillis + downloadMillis, TimeUnit.MILLISECONDS)
+            .followRedirects(true)
+            .retryOnConnectionFailure(false)
+            .build();
+  }
+
+  /** The URL of {@code config.json} of {@code repo} at {@code revision}. */
+  String url(RepoId repo, Revision revision) {
+    return settings.endpoint() + "/" + repo.urlPath() + "/resolve/" + revision.urlSegment() + "/config.json";
+  }
+
+  /**
+   * Downloads {@code config.json}.
+   *
+   * @throws HubAnswerException when the Hub says no
+   * @throws HubUnreachableException when it cannot be reached or fails
+   * @throws ConfigException when the answer is not something to use (too large)
+   */
+  Download fetch(RepoId repo, Revision revision) throws HubAnswerException, HubUnreachableException {
+    Request.Builder request =
+        new Request.Builder()
+            .url(url(repo, revision))
+            .header("User-Agent", "transformer-roofline-analyzer/" + Version.get() + "; java/" + System.getProperty("java.version"))
+            .get();
+    String token = settings.token();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    Call call = http.newCall(request.build());
+    // The answer's headers (the metadata) must come within the ETag time-out; the body then has
+    // the download time-out between reads. OkHttp has one read time-out for both, so a watchdog
+    // cancels the call if the headers are late.
+    CountDownLatch headers = new CountDownLatch(1);
+    AtomicBoolean late = new AtomicBoolean();
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                if (!headers.await(settings.etagTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                  late.set(true);
+                  call.cancel();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "hub-etag-timeout");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    try (Response response = call.execute()) {
+      headers.countDown();
+      if (!response.isSuccessful()) {
+        refuse(repo, revision, response);
+      }
+      ResponseBody body = response.body();
+      if (body.contentLength() > MAX_BYTES) {
+        throw tooLarge(repo);
+      }
+      BufferedSource source = body.source();
+      if (source.request(MAX_BYTES + 1)) {
+        throw tooLarge(repo);
+      }
+      byte[] bytes = source.readByteArray();
+      String commit = response.header("X-Repo-Commit");
+      String etag = response.header("X-Linked-Etag");
+      if (etag == null) {
+        etag = response.header("ETag");
+      }
+      return new Download(bytes, Revision.isCommitHash(commit) ? commit : null, validEtag(etag));
+    } catch (IOException e) {
+      if (late.get()) {
+        throw new HubUnreachableException("timed out", e);
+      }
+      throw unreachable(e);
+    } finally {
+      headers.countDown();
+    }
+  }
+
+  /** What a transport failure says about the Hub, in a few words. */
+  private static HubUnreachableException unreachable(IOException e) {
+    String reason;
+    if (e instanceof UnknownHostException) {
+      reason = "cannot resolve " + e.getMessage();
+    } else if (e instanceof ConnectException) {
+      reason = "cannot connect: " + e.getMessage();
+    } else if (e instanceof InterruptedIOException) {
+      reason = "timed out";
+    } else {
+      reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    return new HubUnreachableException(reason, e);
+  }
+
+  private static ConfigException tooLarge(RepoId repo) {
+    return new ConfigException(repo + ": the Hub sent a config.json over " + (MAX_BYTES >> 20) + " MiB; refusing it");
+  }
+
+  /** An ETag usable as a blob name: 40 or 64 hex digits, once {@code W/} and quotes are removed. */
+  static String validEtag(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    String e = etag.strip();
+    if (e.startsWith("W/")) {
+      e = e.substring(2);
+    }
+    e = e.replace("\"", "");
+    return e.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? e : null;
+  }
+
+  /** Throws what a non-2xx answer means. */
+  private static void refuse(RepoId repo, Revision revision, Response response)
+      throws HubAnswerException, HubUnreachableException {
+    Exception e = refusal(repo, revision, response);
+    if (e instanceof HubAnswerException answer) {
+      throw answer;
+    }
+    throw (HubUnreachableException) e;
+  }
+
+  private static Exception refusal(RepoId repo, Revision revision, Response response) {
+    int code = response.code();
+    String errorCode = response.header("X-Error-Code");
+    String serverMessage = response.header("X-Error-Message");
+    String suffix = serverMessage == null || serverMessage.isBlank() ? "" : " (Hub: " + serverMessage.strip() + ")";
+    if (code >= 500 || code == 408 || code == 429) {
+      return new HubUnreachableException("HTTP " + code + suffix, null);
+    }
+    if ((code == 401 || code == 403) && "GatedRepo".equals(errorCode)) {
+      return new HubAnswerException(
+          HubAnswerException.Kind.GATED,
+          repo + " is a gated model: request access at https://huggingface.co/" + repo + " and set HF_TOKEN" + suffix);
+    }
+    if (code == 404 && "EntryNotFound".equals(errorCode)) {
+      return new HubAnswerException(
+          HubAnswerException.Kind.ENTRY_NOT_FOUND,
+          "repository " + repo + " has no config.json at revision '" + revision + "'" + suffix);
+    }
+    if (code == 404 && "RevisionNotFound".equals(errorCode)) {
+      return new HubAnswerException(
+          HubAnswerException.Kind.REVISION_NOT_FOUND,
+          "revision '" + revision + "' not found in repository " + repo + "; check --revision" + suffix);
+    }
+    if (code == 401 || (code == 404 && "RepoNotFound".equals(errorCode))) {
+      return new HubAnswerException(
+          HubAnswerException.Kind.REPO_NOT_FOUND,
+          "repository " + repo + " not found on the Hub: check the id; if it is private, set HF_TOKEN" + suffix);
+    }
+    if (code == 404) {
+      return new HubAnswerException(
+          HubAnswerException.Kind.REPO_NOT_FOUND,
+          "not found on the Hub: " + repo + " (or its config.json at revision '" + revision + "'): check the id" + suffix);
+    }
+    if (code == 403) {
+      return new HubAnswerException(
+          HubAnswerException.Kind.FORBIDDEN,
+          "access to " + repo + " is forbidden: your token lacks permission for it" + suffix);
+    }
+    return new HubAnswerException(
+        HubAnswerException.Kind.OTHER,
+        String.format(Locale.ROOT, "the Hub answered HTTP %d for %s%s", code, repo, suffix));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.roofline.analyzer.source;
+
+import java.util.regex.Pattern;
+
+/**
+ * A HuggingFace model repository id, {@code name} or {@code namespace/name}, checked so that it
+ * can be used in a URL and as a cache folder name without escaping either.
+ */
+public record RepoId(String namespace, String name) {
+
+  private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_]|[A-Za-z0-9_]");
+  private static final int MAX_NAME = 96;
+
+  public RepoId {
+    String problem = problem(namespace == null ? name : namespace + "/" + name);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  /** The id {@code text} denotes. @throws IllegalArgumentException saying why it is not one */
+  public static RepoId parse(String text) {
+    String problem = problem(text);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    int slash = text.indexOf('/');
+    return slash < 0 ? new RepoId(null, text) : new RepoId(text.substring(0, slash), text.substring(slash + 1));
+  }
+
+  /** Why {@code text} is not a valid repo id, or null when it is one. */
+  static String problem(String text) {
+    if (text == null || text.isEmpty()) {
+      return "it is empty";
+    }
+    if (text.contains("..")) {
+      return "it contains '..'";
+    }
+    if (text.contains("--")) {
+      return "it contains '--'";
+    }
+    if (text.endsWith(".git")) {
+      return "it ends with '.git'";
+    }
+    String[] parts = text.split("/", -1);
+    if (parts.length > 2) {
+      return "it has more than one '/'";
+    }
+    for (String part : parts) {
+      if (!PART.matcher(part).matches()) {
+        return "'" + part + "' is not a valid name (letters, digits, '-', '_' and '.'; starting with a letter or digit)";
+      }
+    }
+    if (parts[parts.length - 1].length() > MAX_NAME) {
+      return "the name is longer than " + MAX_NAME + " characters";
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return namespace == null ? name : namespace + "/" + name;
+  }
+
+  /** The repository's folder in the HuggingFace cache: {@code models--org--name}. */
+  public String cacheFolder() {
+    return "models--" + (namespace == null ? name : namespace + "--" + name);
+  }
+
+  /** The id's path in Hub URLs: {@code org/name}. */
+  public String urlPath() {
+    return toString();
+  }
+}
