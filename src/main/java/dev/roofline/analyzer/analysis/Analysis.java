@@ -38,6 +38,10 @@ public record Analysis(List<Row> rows, Row total, long blocks, List<StorageTerm>
 
   /** The minimum storage: the sum of the storage terms. */
   public BigInteger storageTotal() {
-    return storage.stream().map(StorageTerm::bytes).reduce(BigInteger.ZERO, BigInteger::add);
+    BigInteger sum = BigInteger.ZERO;
+    for (StorageTerm t : storage) {
+      sum = sum.add(t.bytes());
+    }
+    return sum;
   }
 }

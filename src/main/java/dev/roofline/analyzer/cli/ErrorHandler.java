@@ -3,6 +3,8 @@ package dev.roofline.analyzer.cli;
 import dev.roofline.analyzer.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -10,17 +12,18 @@ import picocli.CommandLine.ParseResult;
  * The one error path: usage errors and unusable configs become one {@code error:} line on stderr
  * and their exit code; anything else is a bug and keeps its stack trace.
  */
-final class ErrorHandler {
-  private ErrorHandler() {}
+final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
-  static int usage(ParameterException e, String[] args) {
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
     err.println("error: " + oneLine(e.getMessage()) + " (see '" + Main.NAME + " --help')");
     err.flush();
     return Main.EXIT_USAGE;
   }
 
-  static int execution(Exception e, CommandLine cmd, ParseResult parsed) {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (e instanceof ConfigException) {
       err.println("error: " + oneLine(e.getMessage()));

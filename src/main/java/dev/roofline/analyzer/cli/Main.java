@@ -46,12 +46,13 @@ public final class Main {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code env} for the environment. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new AnalyzeCommand(env));
+    CommandLine cmd = AnalyzeCommand.commandLine(env);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setAbbreviatedOptionsAllowed(true);
-    cmd.setParameterExceptionHandler(ErrorHandler::usage);
-    cmd.setExecutionExceptionHandler(ErrorHandler::execution);
+    ErrorHandler errors = new ErrorHandler();
+    cmd.setParameterExceptionHandler(errors);
+    cmd.setExecutionExceptionHandler(errors);
     int code = cmd.execute(args);
     out.flush();
     err.flush();

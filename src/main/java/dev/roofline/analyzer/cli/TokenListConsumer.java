@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Stack;
-import java.util.regex.Pattern;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +16,6 @@ import picocli.CommandLine.ParameterException;
  * value, not an option), each an integer; an option given again replaces its earlier values.
  */
 final class TokenListConsumer implements IParameterConsumer {
-
-  /** What the original's parser took for a negative number rather than an option. */
-  private static final Pattern NEGATIVE_NUMBER = Pattern.compile("^-\\d+$|^-\\d*\\.\\d+$");
 
   @Override
   public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
@@ -47,6 +43,29 @@ final class TokenListConsumer implements IParameterConsumer {
   }
 
   private static boolean isValue(String arg) {
-    return !arg.startsWith("-") || NEGATIVE_NUMBER.matcher(arg).matches() || arg.equals("-");
+    return !arg.startsWith("-") || arg.equals("-") || looksNegative(arg);
+  }
+
+  /**
+   * What the original's parser took for a negative number rather than an option: a minus, then
+   * digits ({@code -5}), or digits, a point and digits ({@code -.5}, {@code -1.5}).
+   */
+  static boolean looksNegative(String arg) {
+    int point = arg.indexOf('.');
+    String whole = point < 0 ? arg.substring(1) : arg.substring(1, point);
+    String fraction = point < 0 ? null : arg.substring(point + 1);
+    return digits(whole, point < 0) && (fraction == null || digits(fraction, true));
+  }
+
+  private static boolean digits(String s, boolean atLeastOne) {
+    if (atLeastOne && s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Collections;
 
 /**
  * Reads the bytes of a {@code config.json} into the {@link ModelConfig} of its {@code model_type}.
@@ -22,11 +22,28 @@ import java.util.function.Function;
  */
 public final class ConfigReader {
 
+  /** Maps the keys of a config onto the record of one architecture. */
+  private interface Architecture {
+    ModelConfig read(JsonFields fields);
+  }
+
   /** The supported architectures, keyed by {@code model_type}. */
-  private static final Map<String, Function<JsonFields, ModelConfig>> ARCHITECTURES =
+  private static final Map<String, Architecture> ARCHITECTURES =
       Map.of(
-          LlamaConfig.MODEL_TYPE, LlamaConfig::read,
-          Llama4Config.MODEL_TYPE, Llama4Config::read);
+          LlamaConfig.MODEL_TYPE,
+          new Architecture() {
+            @Override
+            public ModelConfig read(JsonFields f) {
+              return LlamaConfig.read(f);
+            }
+          },
+          Llama4Config.MODEL_TYPE,
+          new Architecture() {
+            @Override
+            public ModelConfig read(JsonFields f) {
+              return Llama4Config.read(f);
+            }
+          });
 
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -35,7 +52,9 @@ public final class ConfigReader {
 
   /** The model types this reader knows, sorted. */
   public static List<String> supportedModelTypes() {
-    return ARCHITECTURES.keySet().stream().sorted().toList();
+    List<String> types = new ArrayList<>(ARCHITECTURES.keySet());
+    Collections.sort(types);
+    return types;
   }
 
   /**
@@ -62,7 +81,7 @@ public final class ConfigReader {
           origin + ": 'model_type' must be a string, got " + JsonFields.describe(type));
     }
     String modelType = ((String) type).toLowerCase(Locale.ROOT);
-    Function<JsonFields, ModelConfig> reader = ARCHITECTURES.get(modelType);
+    Architecture reader = ARCHITECTURES.get(modelType);
     if (reader == null) {
       throw new ConfigException(
           origin
@@ -71,7 +90,7 @@ public final class ConfigReader {
               + "'; supported: "
               + String.join(", ", supportedModelTypes()));
     }
-    return reader.apply(fields);
+    return reader.read(fields);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +10,13 @@ import java.util.List;
  */
 public record Graph(List<Node> nodes, long blocks, List<StorageTerm> storage) {
   public Graph {
-    nodes = nodes.stream().filter(n -> n.blocks() > 0).toList();
+    List<Node> present = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      if (n.blocks() > 0) {
+        present.add(n);
+      }
+    }
+    nodes = List.copyOf(present);
     storage = List.copyOf(storage);
   }
 }

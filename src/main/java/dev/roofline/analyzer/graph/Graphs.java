@@ -10,9 +10,7 @@ import java.util.Map;
 /** The graph builder of each architecture, keyed by its config record. */
 public final class Graphs {
   private static final Map<Class<? extends ModelConfig>, GraphBuilder<?>> BUILDERS =
-      Map.of(
-          LlamaConfig.class, (GraphBuilder<LlamaConfig>) LlamaGraph::build,
-          Llama4Config.class, (GraphBuilder<Llama4Config>) Llama4Graph::build);
+      Map.of(LlamaConfig.class, new LlamaGraph(), Llama4Config.class, new Llama4Graph());
 
   private Graphs() {}
 

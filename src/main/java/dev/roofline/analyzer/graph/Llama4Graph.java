@@ -11,10 +11,10 @@ import java.util.List;
  * A llama4 block: attention, then either a mixture of experts (routed experts plus one shared
  * expert, in every {@code interleave_moe_layer_step}-th block) or a dense feed-forward part.
  */
-final class Llama4Graph {
-  private Llama4Graph() {}
+final class Llama4Graph implements GraphBuilder<Llama4Config> {
 
-  static Graph build(Llama4Config c, Query query) {
+  @Override
+  public Graph build(Llama4Config c, Query query) {
     int w = c.dtype().bytes();
     long all = c.numHiddenLayers();
     long moe = c.moeBlocks();

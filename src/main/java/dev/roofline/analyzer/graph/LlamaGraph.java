@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A dense llama block: attention, then a gated feed-forward part, in every block. */
-final class LlamaGraph {
-  private LlamaGraph() {}
+final class LlamaGraph implements GraphBuilder<LlamaConfig> {
 
-  static Graph build(LlamaConfig c, Query query) {
+  @Override
+  public Graph build(LlamaConfig c, Query query) {
     int w = c.dtype().bytes();
     long blocks = c.numHiddenLayers();
     BigInteger h = big(c.hiddenSize());

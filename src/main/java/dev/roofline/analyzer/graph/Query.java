@@ -80,7 +80,11 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
 
   /** Tokens fed in this step over the whole batch ({@code T}). */
   public BigInteger totalInputTokens() {
-    return repeat.multiply(input.stream().reduce(BigInteger.ZERO, BigInteger::add));
+    BigInteger sum = BigInteger.ZERO;
+    for (BigInteger n : input) {
+      sum = sum.add(n);
+    }
+    return repeat.multiply(sum);
   }
 
   /** Tokens whose keys and values are held after this step, over the whole batch. */

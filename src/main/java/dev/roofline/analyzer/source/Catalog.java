@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +26,14 @@ public final class Catalog {
       if (in == null) {
         return List.of();
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(s -> !s.isEmpty()).sorted().toList();
+      List<String> ids = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) {
+          ids.add(line.strip());
+        }
+      }
+      Collections.sort(ids);
+      return List.copyOf(ids);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -33,7 +42,12 @@ public final class Catalog {
   /** The bundled id equal to {@code repo}, ignoring case. */
   static Optional<String> find(RepoId repo) {
     String wanted = repo.toString();
-    return ids().stream().filter(id -> id.equalsIgnoreCase(wanted)).findFirst();
+    for (String id : ids()) {
+      if (id.equalsIgnoreCase(wanted)) {
+        return Optional.of(id);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The bytes of the bundled config of {@code id}, an id of {@link #ids()}. */

@@ -111,7 +111,7 @@ public final class ConfigSource {
       return read(cached.get(), repo.toString()).withNotice(notice);
     }
 
-    Optional<String> bundled = revision.equals(Revision.MAIN) ? Catalog.find(repo) : Optional.empty();
+    Optional<String> bundled = revision.isMain() ? Catalog.find(repo) : Optional.empty();
     if (bundled.isPresent()) {
       String why = hub.offline() ? "offline" : hubProblem;
       return new LoadedConfig(
@@ -119,7 +119,7 @@ public final class ConfigSource {
     }
 
     String notCached = "not in the cache (" + cache.repoFolder(repo) + ")";
-    String noBundle = revision.equals(Revision.MAIN) ? "no bundled snapshot" : "no bundled snapshot of revision '" + revision + "'";
+    String noBundle = revision.isMain() ? "no bundled snapshot" : "no bundled snapshot of revision '" + revision + "'";
     if (gated) {
       throw new ConfigException(hubProblem + "; " + notCached + ", " + noBundle);
     }

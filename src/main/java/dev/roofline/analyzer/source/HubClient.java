@@ -10,7 +10,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.net.InetAddress;
+import java.util.List;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -30,21 +34,30 @@ final class HubClient {
   record Download(byte[] body, String commit, String etag) {}
 
   private final HubSettings settings;
-  private final OkHttpClient http;
 
   HubClient(HubSettings settings) {
     this.settings = settings;
+  }
+
+  /**
+   * The HTTP client, built only when a request is about to be sent. An {@code http://} endpoint (a
+   * local mirror) gets a clear-text-only client, which spares the set-up of TLS and its trust store.
+   */
+  private OkHttpClient http(HttpUrl endpoint) {
     long etagMillis = settings.etagTimeout().toMillis();
     long downloadMillis = settings.downloadTimeout().toMillis();
-    this.http =
+    OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(etagMillis, TimeUnit.MILLISECONDS)
             .writeTimeout(etagMillis, TimeUnit.MILLISECONDS)
             .readTimeout(downloadMillis, TimeUnit.MILLISECONDS)
             .callTimeout(etagMillis + downloadMillis, TimeUnit.MILLISECONDS)
             .followRedirects(true)
-            .retryOnConnectionFailure(false)
-            .build();
+            .retryOnConnectionFailure(false);
+    if (!endpoint.isHttps()) {
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    return builder.build();
   }
 
   /** The URL of {@code config.json} of {@code repo} at {@code revision}. */
@@ -60,16 +73,26 @@ final class HubClient {
    * @throws ConfigException when the answer is not something to use (too large)
    */
   Download fetch(RepoId repo, Revision revision) throws HubAnswerException, HubUnreachableException {
+    HttpUrl url = HttpUrl.parse(url(repo, revision));
+    if (url == null) {
+      throw new ConfigException("HF_ENDPOINT is not an http(s) URL: " + settings.endpoint());
+    }
+    try {
+      // With no network the name does not resolve: say so at once, before an HTTP client is built.
+      InetAddress.getAllByName(url.host());
+    } catch (UnknownHostException e) {
+      throw unreachable(e);
+    }
     Request.Builder request =
         new Request.Builder()
-            .url(url(repo, revision))
+            .url(url)
             .header("User-Agent", "transformer-roofline-analyzer/" + Version.get() + "; java/" + System.getProperty("java.version"))
             .get();
     String token = settings.token();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    Call call = http.newCall(request.build());
+    Call call = http(url).newCall(request.build());
     // The answer's headers (the metadata) must come within the ETag time-out; the body then has
     // the download time-out between reads. OkHttp has one read time-out for both, so a watchdog
     // cancels the call if the headers are late.
@@ -149,7 +172,7 @@ final class HubClient {
       e = e.substring(2);
     }
     e = e.replace("\"", "");
-    return e.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? e : null;
+    return Revision.isLowerHex(e, 40) || Revision.isLowerHex(e, 64) ? e : null;
   }
 
   /** Throws what a non-2xx answer means. */

@@ -51,7 +51,12 @@ public final class HubSettings {
    */
   public static HubSettings from(Map<String, String> env, boolean offlineOption) {
     String endpoint = nonEmpty(env.get("HF_ENDPOINT"));
-    endpoint = endpoint == null ? "https://huggingface.co" : endpoint.replaceAll("/+$", "");
+    if (endpoint == null) {
+      endpoint = "https://huggingface.co";
+    }
+    while (endpoint.endsWith("/")) {
+      endpoint = endpoint.substring(0, endpoint.length() - 1);
+    }
 
     Path home;
     if (nonEmpty(env.get("HF_HOME")) != null) {

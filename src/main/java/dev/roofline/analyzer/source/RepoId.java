@@ -1,14 +1,11 @@
 package dev.roofline.analyzer.source;
 
-import java.util.regex.Pattern;
-
 /**
  * A HuggingFace model repository id, {@code name} or {@code namespace/name}, checked so that it
  * can be used in a URL and as a cache folder name without escaping either.
  */
 public record RepoId(String namespace, String name) {
 
-  private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_]|[A-Za-z0-9_]");
   private static final int MAX_NAME = 96;
 
   public RepoId {
@@ -47,7 +44,7 @@ public record RepoId(String namespace, String name) {
       return "it has more than one '/'";
     }
     for (String part : parts) {
-      if (!PART.matcher(part).matches()) {
+      if (!validPart(part)) {
         return "'" + part + "' is not a valid name (letters, digits, '-', '_' and '.'; starting with a letter or digit)";
       }
     }
@@ -55,6 +52,38 @@ public record RepoId(String namespace, String name) {
       return "the name is longer than " + MAX_NAME + " characters";
     }
     return null;
+  }
+
+  /**
+   * A letter, digit or {@code _} alone; or a letter or digit, then letters, digits, {@code _},
+   * {@code .} and {@code -}, ending with a letter, digit or {@code _}.
+   */
+  private static boolean validPart(String part) {
+    int n = part.length();
+    if (n == 0) {
+      return false;
+    }
+    if (n == 1) {
+      return alnum(part.charAt(0)) || part.charAt(0) == '_';
+    }
+    if (!alnum(part.charAt(0))) {
+      return false;
+    }
+    char last = part.charAt(n - 1);
+    if (!alnum(last) && last != '_') {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = part.charAt(i);
+      if (!alnum(c) && c != '_' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   @Override

@@ -2,13 +2,11 @@ package dev.roofline.analyzer.source;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /** A branch, tag or commit of a Hub repository, checked before it is used in a path or URL. */
 public record Revision(String value) {
 
   public static final Revision MAIN = new Revision("main");
-  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
   public Revision {
     String problem = problem(value);
@@ -30,10 +28,18 @@ public record Revision(String value) {
     if (value.startsWith("/")) {
       return "it starts with '/'";
     }
-    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      return "it contains a control character";
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return "it contains a control character";
+      }
     }
     return null;
+  }
+
+  /** True for {@code main}, the only revision the bundled snapshots are of. */
+  public boolean isMain() {
+    return value.equals(MAIN.value);
   }
 
   /** True when this is a full commit hash, which needs no ref to be looked up. */
@@ -42,7 +48,21 @@ public record Revision(String value) {
   }
 
   static boolean isCommitHash(String s) {
-    return s != null && COMMIT.matcher(s).matches();
+    return isLowerHex(s, 40);
+  }
+
+  /** True when {@code s} is {@code length} lower-case hexadecimal digits. */
+  static boolean isLowerHex(String s, int length) {
+    if (s == null || s.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Percent-encoded as one path segment: {@code refs/pr/1} → {@code refs%2Fpr%2F1}. */
