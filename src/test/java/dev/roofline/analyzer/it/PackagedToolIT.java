@@ -86,6 +86,56 @@ class PackagedToolIT {
     assertThat(r.out()).isEqualTo(expected());
   }
 
+  private static final Path ARCHIVE = Path.of("target/transformer-roofline-analyzer.jsa");
+
+  /** The launcher and the jar copied to a fresh folder, with {@code archive} as its archive. */
+  static Path install(byte[] archive) throws IOException {
+    Path dir = Files.createTempDirectory("install");
+    Files.copy(LAUNCHER, dir.resolve(LAUNCHER.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(JAR, dir.resolve(JAR.getFileName()));
+    if (archive != null) {
+      Files.write(dir.resolve(ARCHIVE.getFileName()), archive);
+    }
+    return dir.resolve(LAUNCHER.getFileName());
+  }
+
+  static Result launch(Path launcher, List<String> args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+    cmd.addAll(args);
+    return exec(cmd, Map.of("JAVA_HOME", System.getProperty("java.home"), "HF_HUB_OFFLINE", "1", "HF_HOME", "target/it-hf-home"));
+  }
+
+  @Test
+  void theBuildMakesAnArchiveThatTheJvmAccepts() throws Exception {
+    assertThat(ARCHIVE).isRegularFile();
+    // -Xshare:on fails instead of falling back when the archive cannot be used.
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xshare:on", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE, "-jar", JAR.toAbsolutePath().toString()));
+    cmd.addAll(ARGS);
+    Result r = exec(cmd, Map.of());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(expected());
+  }
+
+  @Test
+  void sameOutputWithTheArchiveWithoutItAndWithAStaleOne() throws Exception {
+    List<String> args = new ArrayList<>(ARGS.subList(0, ARGS.size() - 1));
+    args.add(CONFIG.toAbsolutePath().toString());
+    Result with = launch(LAUNCHER, args);
+    Path without = install(null);
+    Path stale = install("not an archive".getBytes(StandardCharsets.UTF_8));
+    // An archive made for another copy of the jar (another path) is stale here too.
+    Path moved = install(Files.readAllBytes(ARCHIVE));
+    for (Result r : List.of(with, launch(without, args), launch(stale, args), launch(moved, args))) {
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(r.out()).isEqualTo(expected());
+    }
+    Result hub = launch(without, List.of("--offline", "meta-llama/Llama-3.2-1B"));
+    assertThat(hub.exit()).isZero();
+    assertThat(hub.out()).isEqualTo(launch(LAUNCHER, List.of("--offline", "meta-llama/Llama-3.2-1B")).out());
+  }
+
   @Test
   void aBadConfigGivesOneLineAndExitOneInARealProcess() throws Exception {
     Path bad = Files.createTempFile("config", ".json");
