@@ -141,7 +141,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     if (Boolean.TRUE.equals(spec.findOption(LIST_MODELS).getValue())) {
       for (String id : Catalog.ids()) {
-        out.println(id);
+        out.print(id + "\n");
       }
       out.flush();
       return 0;
@@ -169,7 +169,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
     String report = TableReport.render(Analysis.of(Graphs.build(config, query)));
     if (loaded.notice() != null) {
-      commandLine.getErr().println(loaded.notice());
+      commandLine.getErr().print(loaded.notice() + "\n");
       commandLine.getErr().flush();
     }
     out.print(report);

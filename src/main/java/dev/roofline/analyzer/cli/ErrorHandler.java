@@ -17,7 +17,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("error: " + oneLine(e.getMessage()) + " (see '" + Main.NAME + " --help')");
+    err.print("error: " + oneLine(e.getMessage()) + " (see '" + Main.NAME + " --help')\n");
     err.flush();
     return Main.EXIT_USAGE;
   }
@@ -26,11 +26,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (e instanceof ConfigException) {
-      err.println("error: " + oneLine(e.getMessage()));
+      err.print("error: " + oneLine(e.getMessage()) + "\n");
       err.flush();
       return Main.EXIT_CONFIG;
     }
-    err.println("internal error (a bug, please report it with the command line):");
+    err.print("internal error (a bug, please report it with the command line):\n");
     e.printStackTrace(err);
     err.flush();
     return Main.EXIT_BUG;

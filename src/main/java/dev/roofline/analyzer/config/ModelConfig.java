@@ -2,7 +2,8 @@ package dev.roofline.analyzer.config;
 
 /**
  * The architecture fields of a HuggingFace {@code config.json}, typed, validated and with
- * transformers' defaults applied. One record per supported {@code model_type}.
+ * transformers' defaults applied. One record per supported {@code model_type}; all of them are
+ * decoder stacks with grouped-query attention, whose shape these accessors give.
  */
 public sealed interface ModelConfig permits LlamaConfig, Llama4Config {
 
@@ -11,6 +12,24 @@ public sealed interface ModelConfig permits LlamaConfig, Llama4Config {
 
   /** Number of transformer blocks ({@code num_hidden_layers}). */
   long numHiddenLayers();
+
+  /** Width of the residual stream ({@code hidden_size}). */
+  long hiddenSize();
+
+  /** Query heads ({@code num_attention_heads}). */
+  long numAttentionHeads();
+
+  /** Key/value heads ({@code num_key_value_heads}). */
+  long numKeyValueHeads();
+
+  /** Width of one attention head. */
+  long headDim();
+
+  /** Vocabulary entries ({@code vocab_size}). */
+  long vocabSize();
+
+  /** The feed-forward activation ({@code hidden_act}). */
+  Activation hiddenAct();
 
   /** Element type of weights and activations. */
   DType dtype();

@@ -5,13 +5,13 @@ import dev.roofline.analyzer.config.ConfigException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
@@ -93,28 +93,10 @@ final class HubClient {
       request.header("Authorization", "Bearer " + token);
     }
     Call call = http(url).newCall(request.build());
-    // The answer's headers (the metadata) must come within the ETag time-out; the body then has
-    // the download time-out between reads. OkHttp has one read time-out for both, so a watchdog
-    // cancels the call if the headers are late.
-    CountDownLatch headers = new CountDownLatch(1);
-    AtomicBoolean late = new AtomicBoolean();
-    Thread watchdog =
-        new Thread(
-            () -> {
-              try {
-                if (!headers.await(settings.etagTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                  late.set(true);
-                  call.cancel();
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "hub-etag-timeout");
-    watchdog.setDaemon(true);
+    HeadersWatchdog watchdog = new HeadersWatchdog(call, settings.etagTimeout());
     watchdog.start();
     try (Response response = call.execute()) {
-      headers.countDown();
+      watchdog.headersArrived();
       if (!response.isSuccessful()) {
         refuse(repo, revision, response);
       }
@@ -134,12 +116,47 @@ final class HubClient {
       }
       return new Download(bytes, Revision.isCommitHash(commit) ? commit : null, validEtag(etag));
     } catch (IOException e) {
-      if (late.get()) {
+      if (watchdog.cancelledTheCall) {
         throw new HubUnreachableException("timed out", e);
       }
       throw unreachable(e);
     } finally {
+      watchdog.headersArrived();
+    }
+  }
+
+  /**
+   * The answer's headers (its metadata) must come within the ETag time-out; the body then has the
+   * download time-out between reads. OkHttp has one read time-out for both, so this thread cancels
+   * the call when the headers are late.
+   */
+  private static final class HeadersWatchdog extends Thread {
+    private final Call call;
+    private final Duration timeout;
+    private final CountDownLatch headers = new CountDownLatch(1);
+    volatile boolean cancelledTheCall;
+
+    HeadersWatchdog(Call call, Duration timeout) {
+      super("hub-etag-timeout");
+      this.call = call;
+      this.timeout = timeout;
+      setDaemon(true);
+    }
+
+    void headersArrived() {
       headers.countDown();
+    }
+
+    @Override
+    public void run() {
+      try {
+        if (!headers.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+          cancelledTheCall = true;
+          call.cancel();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -178,53 +195,37 @@ final class HubClient {
   /** Throws what a non-2xx answer means. */
   private static void refuse(RepoId repo, Revision revision, Response response)
       throws HubAnswerException, HubUnreachableException {
-    Exception e = refusal(repo, revision, response);
-    if (e instanceof HubAnswerException answer) {
-      throw answer;
-    }
-    throw (HubUnreachableException) e;
-  }
-
-  private static Exception refusal(RepoId repo, Revision revision, Response response) {
     int code = response.code();
     String errorCode = response.header("X-Error-Code");
     String serverMessage = response.header("X-Error-Message");
     String suffix = serverMessage == null || serverMessage.isBlank() ? "" : " (Hub: " + serverMessage.strip() + ")";
     if (code >= 500 || code == 408 || code == 429) {
-      return new HubUnreachableException("HTTP " + code + suffix, null);
+      throw new HubUnreachableException("HTTP " + code + suffix, null);
     }
+    HubAnswerException.Kind kind;
+    String message;
     if ((code == 401 || code == 403) && "GatedRepo".equals(errorCode)) {
-      return new HubAnswerException(
-          HubAnswerException.Kind.GATED,
-          repo + " is a gated model: request access at https://huggingface.co/" + repo + " and set HF_TOKEN" + suffix);
+      kind = HubAnswerException.Kind.GATED;
+      message = repo + " is a gated model: request access at https://huggingface.co/" + repo + " and set HF_TOKEN";
+    } else if (code == 404 && "EntryNotFound".equals(errorCode)) {
+      kind = HubAnswerException.Kind.ENTRY_NOT_FOUND;
+      message = "repository " + repo + " has no config.json at revision '" + revision + "'";
+    } else if (code == 404 && "RevisionNotFound".equals(errorCode)) {
+      kind = HubAnswerException.Kind.REVISION_NOT_FOUND;
+      message = "revision '" + revision + "' not found in repository " + repo + "; check --revision";
+    } else if (code == 401 || (code == 404 && "RepoNotFound".equals(errorCode))) {
+      kind = HubAnswerException.Kind.REPO_NOT_FOUND;
+      message = "repository " + repo + " not found on the Hub: check the id; if it is private, set HF_TOKEN";
+    } else if (code == 404) {
+      kind = HubAnswerException.Kind.REPO_NOT_FOUND;
+      message = "not found on the Hub: " + repo + " (or its config.json at revision '" + revision + "'): check the id";
+    } else if (code == 403) {
+      kind = HubAnswerException.Kind.FORBIDDEN;
+      message = "access to " + repo + " is forbidden: your token lacks permission for it";
+    } else {
+      kind = HubAnswerException.Kind.OTHER;
+      message = String.format(Locale.ROOT, "the Hub answered HTTP %d for %s", code, repo);
     }
-    if (code == 404 && "EntryNotFound".equals(errorCode)) {
-      return new HubAnswerException(
-          HubAnswerException.Kind.ENTRY_NOT_FOUND,
-          "repository " + repo + " has no config.json at revision '" + revision + "'" + suffix);
-    }
-    if (code == 404 && "RevisionNotFound".equals(errorCode)) {
-      return new HubAnswerException(
-          HubAnswerException.Kind.REVISION_NOT_FOUND,
-          "revision '" + revision + "' not found in repository " + repo + "; check --revision" + suffix);
-    }
-    if (code == 401 || (code == 404 && "RepoNotFound".equals(errorCode))) {
-      return new HubAnswerException(
-          HubAnswerException.Kind.REPO_NOT_FOUND,
-          "repository " + repo + " not found on the Hub: check the id; if it is private, set HF_TOKEN" + suffix);
-    }
-    if (code == 404) {
-      return new HubAnswerException(
-          HubAnswerException.Kind.REPO_NOT_FOUND,
-          "not found on the Hub: " + repo + " (or its config.json at revision '" + revision + "'): check the id" + suffix);
-    }
-    if (code == 403) {
-      return new HubAnswerException(
-          HubAnswerException.Kind.FORBIDDEN,
-          "access to " + repo + " is forbidden: your token lacks permission for it" + suffix);
-    }
-    return new HubAnswerException(
-        HubAnswerException.Kind.OTHER,
-        String.format(Locale.ROOT, "the Hub answered HTTP %d for %s%s", code, repo, suffix));
+    throw new HubAnswerException(kind, message + suffix);
   }
 }

@@ -11,29 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Downloading from the Hub, the cache it fills, tokens, offline use, and the Hub's refusals. */
-class HubDownloadTest {
-
-  @TempDir Path home;
-  HubFixture hub;
-
-  @BeforeEach
-  void start() throws Exception {
-    hub = new HubFixture(home);
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
-  }
+class HubDownloadTest extends HubTestBase {
 
   @Test
   void downloadsPrintsAndCachesInTheHuggingfaceHubLayout() throws Exception {

@@ -23,10 +23,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,20 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * not to use or cache, redirects, ids rejected before any I/O, caches written by Python tools, and
  * concurrent downloads.
  */
-class HubFallbackTest {
-
-  @TempDir Path home;
-  HubFixture hub;
-
-  @BeforeEach
-  void start() throws Exception {
-    hub = new HubFixture(home);
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
-  }
+class HubFallbackTest extends HubTestBase {
 
   private String bundled(String id) {
     return new String(Catalog.read(id), StandardCharsets.UTF_8);
