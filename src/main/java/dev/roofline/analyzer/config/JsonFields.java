@@ -26,6 +26,11 @@ final class JsonFields {
     return new ConfigException(origin + ": " + message);
   }
 
+  /** A rule between keys of this object broken: the message names them, this adds where. */
+  ConfigException brokenRule(String message) {
+    return error(path.isEmpty() ? message : "in '" + path + "': " + message);
+  }
+
   private String name(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }

@@ -68,7 +68,7 @@ public record Llama4Config(
           f.activation("hidden_act"),
           f.dtype());
     } catch (IllegalArgumentException e) {
-      throw f.error(e.getMessage());
+      throw f.brokenRule(e.getMessage());
     }
   }
 }

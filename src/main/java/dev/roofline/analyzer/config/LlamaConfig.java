@@ -51,7 +51,7 @@ public record LlamaConfig(
           f.activation("hidden_act"),
           f.dtype());
     } catch (IllegalArgumentException e) {
-      throw f.error(e.getMessage());
+      throw f.brokenRule(e.getMessage());
     }
   }
 }

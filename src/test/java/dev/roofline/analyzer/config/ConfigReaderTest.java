@@ -77,7 +77,7 @@ class ConfigReaderTest {
     assertThatThrownBy(
             () -> read("{\"model_type\": \"llama4\", \"text_config\": {\"num_experts_per_tok\": 17}}"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("test.json: 'num_experts_per_tok' (17) must not exceed 'num_local_experts' (16)");
+        .hasMessage("test.json: in 'text_config': 'num_experts_per_tok' (17) must not exceed 'num_local_experts' (16)");
   }
 
   @Test
