@@ -28,7 +28,7 @@ import okio.BufferedSource;
  */
 final class HubClient {
 
-  static final long MAX_BYTES = 16L << 20;
+  static final long MAX_BYTES = ConfigSource.MAX_CONFIG_BYTES;
 
   /** What a download brought: the bytes and, when the Hub sent valid ones, commit and ETag. */
   record Download(byte[] body, String commit, String etag) {}
