@@ -64,16 +64,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         .exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(exitCodes())
         .footerHeading("%nExample:%n")
-        .footer("  " + Main.NAME + " --cached-tokens 1024 --input-tokens 1 -- meta-llama/Llama-3.1-8B");
+        .footer("  " + Main.NAME + " --cached-tokens 1024 -- meta-llama/Llama-3.1-8B");
     spec.addPositional(
         PositionalParamSpec.builder()
             .index("0")
             .arity("0..1")
             .paramLabel("<model_name_or_config>")
             .type(String.class)
-            .description(
-                "A config.json, a folder that holds one, or a HuggingFace repo id such as"
-                    + " meta-llama/Llama-3.1-8B.")
+            .description("A config.json, a folder that holds one, or a HuggingFace repo id (org/name).")
             .build());
     spec.addOption(
         tokens(CACHED, BigInteger.ZERO, "Tokens already in the KV cache, one value per query (default: 0)."));
