@@ -29,10 +29,7 @@ public final class Main {
     // UTF-8 whatever the platform's charset; the report's lines end with \n on every platform.
     PrintWriter out = utf8(new FileOutputStream(FileDescriptor.out));
     PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
-    int code = run(args, out, err);
-    out.flush();
-    err.flush();
-    System.exit(code);
+    System.exit(run(args, out, err));
   }
 
   private static PrintWriter utf8(FileOutputStream stream) {

@@ -62,7 +62,7 @@ final class HubClient {
 
   /** The URL of {@code config.json} of {@code repo} at {@code revision}. */
   String url(RepoId repo, Revision revision) {
-    return settings.endpoint() + "/" + repo.urlPath() + "/resolve/" + revision.urlSegment() + "/config.json";
+    return settings.endpoint() + "/" + repo + "/resolve/" + revision.urlSegment() + "/config.json";
   }
 
   /**

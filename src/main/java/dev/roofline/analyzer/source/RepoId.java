@@ -15,13 +15,13 @@ public record RepoId(String namespace, String name) {
     }
   }
 
-  /** The id {@code text} denotes. @throws IllegalArgumentException saying why it is not one */
+  /**
+   * The id {@code text} denotes (the constructor checks it).
+   *
+   * @throws IllegalArgumentException saying why it is not one
+   */
   public static RepoId parse(String text) {
-    String problem = problem(text);
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
-    }
-    int slash = text.indexOf('/');
+    int slash = text == null ? -1 : text.indexOf('/');
     return slash < 0 ? new RepoId(null, text) : new RepoId(text.substring(0, slash), text.substring(slash + 1));
   }
 
@@ -94,10 +94,5 @@ public record RepoId(String namespace, String name) {
   /** The repository's folder in the HuggingFace cache: {@code models--org--name}. */
   public String cacheFolder() {
     return "models--" + (namespace == null ? name : namespace + "--" + name);
-  }
-
-  /** The id's path in Hub URLs: {@code org/name}. */
-  public String urlPath() {
-    return toString();
   }
 }
