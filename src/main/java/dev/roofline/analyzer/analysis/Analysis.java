@@ -3,6 +3,7 @@ package dev.roofline.analyzer.analysis;
 import dev.roofline.analyzer.graph.Cost;
 import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Node;
+import dev.roofline.analyzer.graph.StorageKind;
 import dev.roofline.analyzer.graph.StorageTerm;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -26,11 +27,11 @@ public record Analysis(List<Row> rows, Row total, long blocks, List<StorageTerm>
     List<Row> rows = new ArrayList<>(graph.nodes().size());
     Cost total = Cost.ZERO;
     for (Node n : graph.nodes()) {
-      rows.add(new Row(n.name(), n.blocks(), n.cost()));
+      rows.add(new Row(n.operator().label(), n.blocks(), n.cost()));
       total = total.plus(n.cost().times(n.blocks()));
     }
     List<StorageTerm> storage = new ArrayList<>();
-    storage.add(new StorageTerm("Weights", total.weight()));
+    storage.add(new StorageTerm(StorageKind.WEIGHTS, total.weight()));
     storage.addAll(graph.storage());
     return new Analysis(
         rows, new Row("Total (" + graph.blocks() + " Blocks)", graph.blocks(), total), graph.blocks(), storage);

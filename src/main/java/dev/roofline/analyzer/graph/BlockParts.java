@@ -41,52 +41,52 @@ final class BlockParts {
     BigInteger heads = big(config.numAttentionHeads());
     BigInteger kvHeads = big(config.numKeyValueHeads());
     return List.of(
-        rmsnorm("Attn - RMSNorm", blocks),
-        new Node("Attn - QKV_Proj", blocks, Ops.proj(tokens, d.multiply(heads.add(kvHeads.shiftLeft(1))), hidden, w)),
-        new Node("Attn - RoPE", blocks, Ops.rope(d.multiply(heads.add(kvHeads)), tokens, w)),
-        new Node("Attn - SDPA", blocks, Ops.sdpa(query, hidden, kvDims(), w)),
-        new Node("Attn - O_Proj", blocks, Ops.proj(tokens, hidden, hidden, w)),
-        residualAdd("Attn - ResidualAdd", blocks));
+        rmsnorm(Operator.ATTN_RMSNORM, blocks),
+        new Node(Operator.ATTN_QKV_PROJ, blocks, Ops.proj(tokens, d.multiply(heads.add(kvHeads.shiftLeft(1))), hidden, w)),
+        new Node(Operator.ATTN_ROPE, blocks, Ops.rope(d.multiply(heads.add(kvHeads)), tokens, w)),
+        new Node(Operator.ATTN_SDPA, blocks, Ops.sdpa(query, hidden, kvDims(), w)),
+        new Node(Operator.ATTN_O_PROJ, blocks, Ops.proj(tokens, hidden, hidden, w)),
+        residualAdd(Operator.ATTN_RESIDUAL_ADD, blocks));
   }
 
-  Node rmsnorm(String name, long blocks) {
-    return new Node(name, blocks, Ops.rmsnorm(hidden, tokens, w));
+  Node rmsnorm(Operator op, long blocks) {
+    return new Node(op, blocks, Ops.rmsnorm(hidden, tokens, w));
   }
 
   /** The element-wise sum of two hidden states. */
-  Node residualAdd(String name, long blocks) {
-    return new Node(name, blocks, Ops.sum(tokens.multiply(hidden), 2, w));
+  Node residualAdd(Operator op, long blocks) {
+    return new Node(op, blocks, Ops.sum(tokens.multiply(hidden), 2, w));
   }
 
   /** A projection of every token from the hidden state to {@code outputs} values. */
-  Node projection(String name, long blocks, long outputs) {
-    return new Node(name, blocks, Ops.proj(tokens, big(outputs), hidden, w));
+  Node projection(Operator op, long blocks, long outputs) {
+    return new Node(op, blocks, Ops.proj(tokens, big(outputs), hidden, w));
   }
 
   /**
-   * A gated feed-forward part of {@code intermediate} features ({@code <prefix>GateUp_Proj},
-   * {@code ActMul}, {@code Down_Proj}), applied {@code times} times per token.
+   * A gated feed-forward part of {@code intermediate} features (gate and up projections,
+   * activation × up, down projection), applied {@code times} times per token.
    */
-  List<Node> gatedFeedForward(String prefix, long blocks, long intermediate, long times) {
+  List<Node> gatedFeedForward(FeedForward kind, long blocks, long intermediate, long times) {
     BigInteger i = big(intermediate);
     BigInteger k = big(times);
     int act = config.hiddenAct().flopsPerElement();
     return List.of(
-        new Node(prefix + "GateUp_Proj", blocks, Ops.proj(tokens, i.shiftLeft(1), hidden, w).times(k)),
-        new Node(prefix + "ActMul", blocks, Ops.actmul(i, tokens, act, w).times(k)),
-        new Node(prefix + "Down_Proj", blocks, Ops.proj(tokens, hidden, i, w).times(k)));
+        new Node(kind.gateUp(), blocks, Ops.proj(tokens, i.shiftLeft(1), hidden, w).times(k)),
+        new Node(kind.actMul(), blocks, Ops.actmul(i, tokens, act, w).times(k)),
+        new Node(kind.down(), blocks, Ops.proj(tokens, hidden, i, w).times(k)));
   }
 
   /** Keys and values of every cached and new token, in every block. */
   StorageTerm kvCache() {
     return new StorageTerm(
-        "KV-cache",
+        StorageKind.KV_CACHE,
         query.totalContextTokens().multiply(kvDims().shiftLeft(1)).multiply(big(w)).multiply(big(config.numHiddenLayers())));
   }
 
   /** The token embedding table: one row of hidden values per vocabulary entry. */
   StorageTerm embeddingTable() {
-    return new StorageTerm("Embedding Table", hidden.multiply(big(config.vocabSize())).multiply(big(w)));
+    return new StorageTerm(StorageKind.EMBEDDING_TABLE, hidden.multiply(big(config.vocabSize())).multiply(big(w)));
   }
 
   /** Weights of one expert of {@code intermediate} features: gate, up and down projections. */

@@ -17,15 +17,15 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
     long all = c.numHiddenLayers();
     long moe = c.moeBlocks();
     List<Node> nodes = new ArrayList<>(parts.attention(all));
-    nodes.add(parts.rmsnorm("Ffn - RMSNorm", all));
+    nodes.add(parts.rmsnorm(Operator.FFN_RMSNORM, all));
     // The original counts the router in every block, dense ones included.
-    nodes.add(parts.projection("Ffn - Router", all, c.numLocalExperts()));
+    nodes.add(parts.projection(Operator.FFN_ROUTER, all, c.numLocalExperts()));
     // Each token goes through k routed experts: k times one expert's cost.
-    nodes.addAll(parts.gatedFeedForward("Ffn - RoutedExp_", moe, c.intermediateSize(), c.numExpertsPerTok()));
-    nodes.addAll(parts.gatedFeedForward("Ffn - SharedExp_", moe, c.intermediateSize(), 1));
-    nodes.add(parts.residualAdd("Ffn - RoutedSharedExpAdd", moe));
-    nodes.addAll(parts.gatedFeedForward("Ffn - NonMoE_", c.denseBlocks(), c.intermediateSizeMlp(), 1));
-    nodes.add(parts.residualAdd("Ffn - ResidualAdd", all));
+    nodes.addAll(parts.gatedFeedForward(FeedForward.ROUTED_EXPERT, moe, c.intermediateSize(), c.numExpertsPerTok()));
+    nodes.addAll(parts.gatedFeedForward(FeedForward.SHARED_EXPERT, moe, c.intermediateSize(), 1));
+    nodes.add(parts.residualAdd(Operator.FFN_ROUTED_SHARED_EXP_ADD, moe));
+    nodes.addAll(parts.gatedFeedForward(FeedForward.NON_MOE, c.denseBlocks(), c.intermediateSizeMlp(), 1));
+    nodes.add(parts.residualAdd(Operator.FFN_RESIDUAL_ADD, all));
 
     // Only k experts' weights are read per step; the other E−k of each MoE block must be stored.
     BigInteger idleExperts = BlockParts.big(c.numLocalExperts() - c.numExpertsPerTok()).multiply(BlockParts.big(moe));
@@ -34,7 +34,7 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
         all,
         List.of(
             parts.kvCache(),
-            new StorageTerm("Additional Experts", parts.expertBytes(c.intermediateSize()).multiply(idleExperts)),
+            new StorageTerm(StorageKind.ADDITIONAL_EXPERTS, parts.expertBytes(c.intermediateSize()).multiply(idleExperts)),
             parts.embeddingTable()));
   }
 }

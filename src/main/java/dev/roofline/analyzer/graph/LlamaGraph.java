@@ -12,9 +12,9 @@ final class LlamaGraph implements GraphBuilder<LlamaConfig> {
     BlockParts parts = new BlockParts(c, query);
     long blocks = c.numHiddenLayers();
     List<Node> nodes = new ArrayList<>(parts.attention(blocks));
-    nodes.add(parts.rmsnorm("Ffn - RMSNorm", blocks));
-    nodes.addAll(parts.gatedFeedForward("Ffn - ", blocks, c.intermediateSize(), 1));
-    nodes.add(parts.residualAdd("Ffn - ResidualAdd", blocks));
+    nodes.add(parts.rmsnorm(Operator.FFN_RMSNORM, blocks));
+    nodes.addAll(parts.gatedFeedForward(FeedForward.DENSE, blocks, c.intermediateSize(), 1));
+    nodes.add(parts.residualAdd(Operator.FFN_RESIDUAL_ADD, blocks));
     return new Graph(nodes, blocks, List.of(parts.kvCache(), parts.embeddingTable()));
   }
 }

@@ -4,9 +4,9 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /** A part of the minimum storage a model needs beyond its per-step weights, e.g. the KV cache. */
-public record StorageTerm(String label, BigInteger bytes) {
+public record StorageTerm(StorageKind kind, BigInteger bytes) {
   public StorageTerm {
-    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(bytes, "bytes");
   }
 }

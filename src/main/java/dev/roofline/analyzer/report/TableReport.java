@@ -117,7 +117,7 @@ public final class TableReport {
         out.append(" + ");
       }
       StorageTerm t = terms.get(i);
-      out.append('(').append(t.label()).append(") ").append(Quantities.iec(t.bytes(), "B"));
+      out.append('(').append(t.kind().label()).append(") ").append(Quantities.iec(t.bytes(), "B"));
     }
     out.append(" = ").append(Quantities.iec(analysis.storageTotal(), "B")).append('\n');
   }

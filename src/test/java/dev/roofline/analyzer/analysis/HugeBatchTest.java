@@ -9,6 +9,7 @@ import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Node;
 import dev.roofline.analyzer.graph.Query;
+import dev.roofline.analyzer.graph.StorageKind;
 import dev.roofline.analyzer.graph.StorageTerm;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class HugeBatchTest {
     assertThat(sdpa.cost().weight()).isZero();
     assertThat(node(graph, "Attn - QKV_Proj").cost().flops()).isEqualTo(QKV_FLOPS);
     StorageTerm kv = graph.storage().get(0);
-    assertThat(kv.label()).isEqualTo("KV-cache");
+    assertThat(kv.kind()).isEqualTo(StorageKind.KV_CACHE);
     assertThat(kv.bytes()).isEqualTo(KV_CACHE);
   }
 
@@ -83,6 +84,6 @@ class HugeBatchTest {
   }
 
   private static Node node(Graph graph, String name) {
-    return graph.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    return graph.nodes().stream().filter(n -> n.operator().label().equals(name)).findFirst().orElseThrow();
   }
 }

@@ -7,6 +7,7 @@ import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Node;
+import dev.roofline.analyzer.graph.Operator;
 import dev.roofline.analyzer.graph.Query;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class HugeInputTest {
     Analysis analysis = Analysis.of(Graphs.build(config, query));
     Node qkv =
         Graphs.build(config, query).nodes().stream()
-            .filter(n -> n.name().equals("Attn - QKV_Proj"))
+            .filter(n -> n.operator() == Operator.ATTN_QKV_PROJ)
             .findFirst()
             .orElseThrow();
     assertThat(qkv.cost().flops()).isEqualTo(QKV_FLOPS);

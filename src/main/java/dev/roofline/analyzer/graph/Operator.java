@@ -1,0 +1,57 @@
+package dev.roofline.analyzer.graph;
+
+/**
+ * The operators a decoder block is made of, across every supported architecture: the stable
+ * identity of a row of the analysis. Each has the label the original tool prints for it; a new
+ * architecture adds a constant here only for an operator no other architecture has.
+ */
+public enum Operator {
+  ATTN_RMSNORM("Attn - RMSNorm"),
+  ATTN_Q_A_PROJ("Attn - Q_A_Proj"),
+  ATTN_Q_A_RMSNORM("Attn - Q_A_RMSNorm"),
+  ATTN_Q_B_PROJ("Attn - Q_B_Proj"),
+  ATTN_Q_PROJ("Attn - Q_Proj"),
+  ATTN_KV_A_PROJ("Attn - KV_A_Proj"),
+  ATTN_KV_A_RMSNORM("Attn - KV_A_RMSNorm"),
+  ATTN_QKV_PROJ("Attn - QKV_Proj"),
+  ATTN_QK_NORM("Attn - QK_Norm"),
+  ATTN_ROPE("Attn - RoPE"),
+  ATTN_Q_ABSORB("Attn - Q_Absorb"),
+  /** Attention when every layer attends to the same span of keys. */
+  ATTN_SDPA("Attn - SDPA"),
+  /** Attention of the full-attention layers of a model that also has sliding-window layers. */
+  ATTN_SDPA_FULL("Attn - SDPA (Full)"),
+  /** Attention of the sliding-window layers of a model that also has full-attention layers. */
+  ATTN_SDPA_SLIDING("Attn - SDPA (Sliding)"),
+  ATTN_V_ABSORB("Attn - V_Absorb"),
+  ATTN_O_PROJ("Attn - O_Proj"),
+  ATTN_RESIDUAL_ADD("Attn - ResidualAdd"),
+  FFN_RMSNORM("Ffn - RMSNorm"),
+  FFN_ROUTER("Ffn - Router"),
+  FFN_GATE_UP_PROJ("Ffn - GateUp_Proj"),
+  FFN_ACT_MUL("Ffn - ActMul"),
+  FFN_DOWN_PROJ("Ffn - Down_Proj"),
+  FFN_ROUTED_EXP_GATE_UP_PROJ("Ffn - RoutedExp_GateUp_Proj"),
+  FFN_ROUTED_EXP_ACT_MUL("Ffn - RoutedExp_ActMul"),
+  FFN_ROUTED_EXP_DOWN_PROJ("Ffn - RoutedExp_Down_Proj"),
+  FFN_SHARED_EXP_GATE_UP_PROJ("Ffn - SharedExp_GateUp_Proj"),
+  FFN_SHARED_EXP_ACT_MUL("Ffn - SharedExp_ActMul"),
+  FFN_SHARED_EXP_DOWN_PROJ("Ffn - SharedExp_Down_Proj"),
+  FFN_SHARED_EXP_GATE("Ffn - SharedExp_Gate"),
+  FFN_ROUTED_SHARED_EXP_ADD("Ffn - RoutedSharedExpAdd"),
+  FFN_NON_MOE_GATE_UP_PROJ("Ffn - NonMoE_GateUp_Proj"),
+  FFN_NON_MOE_ACT_MUL("Ffn - NonMoE_ActMul"),
+  FFN_NON_MOE_DOWN_PROJ("Ffn - NonMoE_Down_Proj"),
+  FFN_RESIDUAL_ADD("Ffn - ResidualAdd");
+
+  private final String label;
+
+  Operator(String label) {
+    this.label = label;
+  }
+
+  /** The row's name in every output: {@code Attn - QKV_Proj}. */
+  public String label() {
+    return label;
+  }
+}
