@@ -1,48 +1,62 @@
 package dev.roofline.analyzer.analysis;
 
+import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.graph.Cost;
 import dev.roofline.analyzer.graph.Graph;
+import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Node;
+import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.graph.StorageKind;
 import dev.roofline.analyzer.graph.StorageTerm;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * A graph summed up: a row per operator, the whole model's total, and the minimum storage (the
- * weights the step reads, then the graph's own terms).
- *
- * @param blocks the model's number of blocks
+ * The result of one run, free of text: the model and workload analysed, a row per operator (per
+ * block), the whole model's totals, and the minimum storage (the weights the step reads, then the
+ * graph's own terms). Every output is a rendering of it.
  */
-public record Analysis(List<Row> rows, Row total, long blocks, List<StorageTerm> storage) {
+public record Analysis(ModelSummary model, Workload workload, List<OperatorRow> rows, Totals total, Storage storage) {
 
   public Analysis {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(workload, "workload");
     rows = List.copyOf(rows);
-    storage = List.copyOf(storage);
+    Objects.requireNonNull(total, "total");
+    Objects.requireNonNull(storage, "storage");
   }
 
-  /** Totals, intensity and storage of {@code graph}. */
-  public static Analysis of(Graph graph) {
-    List<Row> rows = new ArrayList<>(graph.nodes().size());
+  /** The analysis of {@code config} (asked for as {@code subject}) for the batch {@code query}. */
+  public static Analysis of(Subject subject, ModelConfig config, Query query) {
+    Graph graph = Graphs.build(config, query);
+    List<OperatorRow> rows = new ArrayList<>(graph.nodes().size());
     Cost total = Cost.ZERO;
     for (Node n : graph.nodes()) {
-      rows.add(new Row(n.operator().label(), n.blocks(), n.cost()));
+      rows.add(
+          new OperatorRow(
+              n.operator().name().toLowerCase(Locale.ROOT), n.operator().label(), n.blocks(), figures(n.cost())));
       total = total.plus(n.cost().times(n.blocks()));
     }
-    List<StorageTerm> storage = new ArrayList<>();
-    storage.add(new StorageTerm(StorageKind.WEIGHTS, total.weight()));
-    storage.addAll(graph.storage());
-    return new Analysis(
-        rows, new Row("Total (" + graph.blocks() + " Blocks)", graph.blocks(), total), graph.blocks(), storage);
+    List<StorageItem> storage = new ArrayList<>(graph.storage().size() + 1);
+    storage.add(item(new StorageTerm(StorageKind.WEIGHTS, total.weight())));
+    for (StorageTerm t : graph.storage()) {
+      storage.add(item(t));
+    }
+    ModelSummary model =
+        new ModelSummary(subject, config.modelType(), config.dtype().name(), config.dtype().bytes(), graph.blocks());
+    Workload workload =
+        new Workload(
+            query.cached(), query.input(), query.batchSize(), query.totalCachedTokens(), query.totalInputTokens());
+    return new Analysis(model, workload, rows, new Totals(graph.blocks(), figures(total)), new Storage(storage));
   }
 
-  /** The minimum storage: the sum of the storage terms. */
-  public BigInteger storageTotal() {
-    BigInteger sum = BigInteger.ZERO;
-    for (StorageTerm t : storage) {
-      sum = sum.add(t.bytes());
-    }
-    return sum;
+  private static Figures figures(Cost c) {
+    return new Figures(c.flops(), c.weight(), c.input(), c.output());
+  }
+
+  private static StorageItem item(StorageTerm t) {
+    return new StorageItem(t.kind().key(), t.kind().label(), t.bytes());
   }
 }

@@ -1,15 +1,9 @@
 package dev.roofline.analyzer.cli;
 
-import dev.roofline.analyzer.analysis.Analysis;
-import dev.roofline.analyzer.config.ConfigReader;
-import dev.roofline.analyzer.config.ModelConfig;
-import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Query;
-import dev.roofline.analyzer.report.TableReport;
+import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.source.Catalog;
-import dev.roofline.analyzer.source.ConfigSource;
 import dev.roofline.analyzer.source.HubSettings;
-import dev.roofline.analyzer.source.LoadedConfig;
 import dev.roofline.analyzer.source.Revision;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -21,12 +15,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
- * The command: options in, one report out. Its options are declared with picocli's programmatic
- * API rather than annotations, which spares every run the reflection over annotated fields (a
- * large part of the start-up time of a process this short).
+ * The command: its options, and their translation into one checked {@link Request}, which {@link
+ * Pipeline} carries out. The options are declared with picocli's programmatic API rather than
+ * annotations, which spares every run the reflection over annotated fields (a large part of the
+ * start-up time of a process this short). Option names appear in messages only from here.
  */
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -36,6 +30,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String REVISION = "--revision";
   static final String OFFLINE = "--offline";
   static final String LIST_MODELS = "--list-models";
+  static final String FORMAT = "--format";
 
   private final Map<String, String> env;
   private CommandLine commandLine;
@@ -68,7 +63,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     spec.addPositional(
         PositionalParamSpec.builder()
             .index("0")
-            .arity("0..1")
+            .arity("1")
+            .required(true)
             .paramLabel("<model_name_or_config>")
             .type(String.class)
             .description("A config.json, a folder that holds one, or a HuggingFace repo id (org/name).")
@@ -100,9 +96,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             .description("Do not ask the Hub: use the HuggingFace cache or a bundled snapshot.")
             .build());
     spec.addOption(
+        OptionSpec.builder(FORMAT)
+            .paramLabel("FORMAT")
+            .type(String.class)
+            .initialValue(ReportFormat.TABLE.id())
+            .description(
+                "Output: " + String.join(", ", ReportFormat.ids()) + " (default: table, the original's Markdown table).")
+            .build());
+    spec.addOption(
         OptionSpec.builder(LIST_MODELS)
             .arity("0")
             .type(boolean.class)
+            .help(true)
             .description("Print the repo ids of the bundled snapshots and exit.")
             .build());
     spec.addOption(
@@ -144,38 +149,55 @@ final class AnalyzeCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    // Every usage check comes before any file or network access.
-    String model = spec.positionalParameters().get(0).getValue();
-    if (model == null) {
-      throw usage("Missing required parameter: '<model_name_or_config>'", null);
-    }
-    Query query;
-    Revision revision;
-    HubSettings hub;
-    try {
-      query =
-          Query.of(
-              spec.findOption(CACHED).getValue(),
-              spec.findOption(INPUT).getValue(),
-              spec.findOption(BATCH).getValue());
-      revision = new Revision(spec.findOption(REVISION).getValue());
-      hub = HubSettings.from(env, Boolean.TRUE.equals(spec.findOption(OFFLINE).getValue()));
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage(), e);
-    }
-    LoadedConfig loaded = ConfigSource.resolve(model, hub, revision);
-    ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
-    String report = TableReport.render(Analysis.of(Graphs.build(config, query)));
-    if (loaded.notice() != null) {
-      commandLine.getErr().print(loaded.notice() + "\n");
-      commandLine.getErr().flush();
-    }
-    out.print(report);
-    out.flush();
-    return 0;
+    return Pipeline.run(request(spec), out, commandLine.getErr());
   }
 
-  private ParameterException usage(String message, Exception cause) {
-    return new ParameterException(commandLine, message, cause);
+  /**
+   * The request the options make, with every usage check done (before any file or network access).
+   *
+   * @throws UsageException naming the option that cannot be used
+   */
+  private Request request(CommandSpec spec) {
+    String model = spec.positionalParameters().get(0).getValue();
+    List<BigInteger> cached = spec.findOption(CACHED).getValue();
+    List<BigInteger> input = spec.findOption(INPUT).getValue();
+    BigInteger batch = spec.findOption(BATCH).getValue();
+    Query query;
+    try {
+      query = Query.of(cached, input, batch);
+    } catch (Query.Invalid e) {
+      throw new UsageException(message(e, cached.size(), input.size()));
+    }
+    String rev = spec.findOption(REVISION).getValue();
+    String problem = Revision.problem(rev);
+    if (problem != null) {
+      throw new UsageException("invalid " + REVISION + " '" + rev + "': " + problem);
+    }
+    String formatName = spec.findOption(FORMAT).getValue();
+    ReportFormat format = ReportFormat.named(formatName);
+    if (format == null) {
+      throw new UsageException(
+          FORMAT + ": unknown format '" + formatName + "' (choose from: " + String.join(", ", ReportFormat.ids()) + ")");
+    }
+    HubSettings hub;
+    try {
+      hub = HubSettings.from(env, Boolean.TRUE.equals(spec.findOption(OFFLINE).getValue()));
+    } catch (HubSettings.InvalidSetting e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new Request(model, query, new Revision(rev), hub, format);
+  }
+
+  /** What a batch's broken rule means in the options' terms. */
+  private static String message(Query.Invalid e, int cachedValues, int inputValues) {
+    return switch (e.problem()) {
+      case LENGTHS_DIFFER -> CACHED + " and " + INPUT + " must have the same number of values (got "
+          + cachedValues + " and " + inputValues + ")";
+      case NEGATIVE_CACHED -> CACHED + " must not be negative (got " + e.value() + ")";
+      case NEGATIVE_INPUT -> INPUT + " must not be negative (got " + e.value() + ")";
+      case BATCH_NOT_A_MULTIPLE -> BATCH + " must be a positive multiple of the number of values in " + CACHED
+          + " and " + INPUT + " (" + cachedValues + "), got " + e.value();
+      case NO_INPUT_TOKENS -> INPUT + " must add up to at least 1 token (every intensity would divide by zero)";
+    };
   }
 }

@@ -16,8 +16,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
   @Override
   public int handleParseException(ParameterException e, String[] args) {
-    PrintWriter err = e.getCommandLine().getErr();
-    err.print("error: " + oneLine(e.getMessage()) + " (see '" + Main.NAME + " --help')\n");
+    return usage(e.getCommandLine().getErr(), e.getMessage());
+  }
+
+  private static int usage(PrintWriter err, String message) {
+    err.print("error: " + oneLine(message) + " (see '" + Main.NAME + " --help')\n");
     err.flush();
     return Main.EXIT_USAGE;
   }
@@ -25,6 +28,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
+    if (e instanceof UsageException) {
+      return usage(err, e.getMessage());
+    }
     if (e instanceof ConfigException) {
       err.print("error: " + oneLine(e.getMessage()) + "\n");
       err.flush();

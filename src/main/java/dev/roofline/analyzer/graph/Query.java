@@ -27,50 +27,74 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
   }
 
   /**
-   * The batch of the command line: {@code cached} and {@code input} per query, repeated to {@code
+   * The batch of {@code cached} and {@code input} token counts per query, repeated to {@code
    * batchSize} queries when it is given (null: the lists as they are).
    *
-   * @throws IllegalArgumentException with a message for the user when the lists do not make a batch
+   * @throws Invalid saying which rule the lists break
    */
   public static Query of(List<BigInteger> cached, List<BigInteger> input, BigInteger batchSize) {
     if (cached.size() != input.size()) {
-      throw new IllegalArgumentException(
-          "--cached-tokens and --input-tokens must have the same number of values (got "
-              + cached.size()
-              + " and "
-              + input.size()
-              + ")");
+      throw new Invalid(Invalid.Problem.LENGTHS_DIFFER, BigInteger.valueOf(input.size()));
     }
-    for (List<BigInteger> list : List.of(cached, input)) {
-      for (BigInteger n : list) {
-        if (n.signum() < 0) {
-          throw new IllegalArgumentException(
-              (list == cached ? "--cached-tokens" : "--input-tokens")
-                  + " must not be negative (got "
-                  + n
-                  + ")");
-        }
+    for (BigInteger n : cached) {
+      if (n.signum() < 0) {
+        throw new Invalid(Invalid.Problem.NEGATIVE_CACHED, n);
+      }
+    }
+    for (BigInteger n : input) {
+      if (n.signum() < 0) {
+        throw new Invalid(Invalid.Problem.NEGATIVE_INPUT, n);
       }
     }
     BigInteger repeat = BigInteger.ONE;
     if (batchSize != null) {
       BigInteger[] qr = batchSize.divideAndRemainder(BigInteger.valueOf(cached.size()));
       if (batchSize.signum() <= 0 || qr[1].signum() != 0) {
-        throw new IllegalArgumentException(
-            "--batch-size must be a positive multiple of the number of values in --cached-tokens"
-                + " and --input-tokens ("
-                + cached.size()
-                + "), got "
-                + batchSize);
+        throw new Invalid(Invalid.Problem.BATCH_NOT_A_MULTIPLE, batchSize);
       }
       repeat = qr[0];
     }
     Query query = new Query(cached, input, repeat);
     if (query.totalInputTokens().signum() == 0) {
-      throw new IllegalArgumentException(
-          "--input-tokens must add up to at least 1 token (every intensity would divide by zero)");
+      throw new Invalid(Invalid.Problem.NO_INPUT_TOKENS, BigInteger.ZERO);
     }
     return query;
+  }
+
+  /** Token lists that make no batch: which rule they break, and the offending value. */
+  public static final class Invalid extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** The rules of a batch. */
+    public enum Problem {
+      /** The two lists differ in length; the value is the input list's length. */
+      LENGTHS_DIFFER,
+      /** A negative cached count; the value is that count. */
+      NEGATIVE_CACHED,
+      /** A negative input count; the value is that count. */
+      NEGATIVE_INPUT,
+      /** The batch size is not a positive multiple of the lists' length; the value is the size. */
+      BATCH_NOT_A_MULTIPLE,
+      /** The input counts add up to zero. */
+      NO_INPUT_TOKENS
+    }
+
+    private final Problem problem;
+    private final transient BigInteger value;
+
+    Invalid(Problem problem, BigInteger value) {
+      super(problem + " (" + value + ")");
+      this.problem = problem;
+      this.value = value;
+    }
+
+    public Problem problem() {
+      return problem;
+    }
+
+    public BigInteger value() {
+      return value;
+    }
   }
 
   /** Number of queries in the expanded batch. */
@@ -82,6 +106,15 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
   public BigInteger totalInputTokens() {
     BigInteger sum = BigInteger.ZERO;
     for (BigInteger n : input) {
+      sum = sum.add(n);
+    }
+    return repeat.multiply(sum);
+  }
+
+  /** Tokens already in the KV cache, over the whole batch. */
+  public BigInteger totalCachedTokens() {
+    BigInteger sum = BigInteger.ZERO;
+    for (BigInteger n : cached) {
       sum = sum.add(n);
     }
     return repeat.multiply(sum);

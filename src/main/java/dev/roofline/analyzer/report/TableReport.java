@@ -1,8 +1,9 @@
 package dev.roofline.analyzer.report;
 
 import dev.roofline.analyzer.analysis.Analysis;
-import dev.roofline.analyzer.analysis.Row;
-import dev.roofline.analyzer.graph.StorageTerm;
+import dev.roofline.analyzer.analysis.Figures;
+import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.StorageItem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * The default report: a GitHub-flavoured Markdown table with a row per operator and the total,
  * then an empty line and the minimum-storage line. Lines end with {@code \n} on every platform.
  */
-public final class TableReport {
+public final class TableReport implements Renderer {
 
   private enum Align {
     LEFT,
@@ -31,18 +32,18 @@ public final class TableReport {
     Align.LEFT, Align.CENTER, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT
   };
 
-  private TableReport() {}
-
   /** The whole report for {@code analysis}, ending with a newline. */
-  public static String render(Analysis analysis) {
+  @Override
+  public String render(Analysis analysis) {
+    long blocks = analysis.total().blocks();
     List<String[]> cells = new ArrayList<>(analysis.rows().size() + 2);
-    for (Row r : analysis.rows()) {
-      cells.add(cells(r, r.blocks() + " / " + analysis.blocks()));
+    for (OperatorRow r : analysis.rows()) {
+      cells.add(cells(r.label(), r.blocks() + " / " + blocks, r.perBlock()));
     }
     String[] blank = new String[HEADERS.length];
     java.util.Arrays.fill(blank, "");
     cells.add(blank);
-    cells.add(cells(analysis.total(), "N/A"));
+    cells.add(cells("Total (" + blocks + " Blocks)", "N/A", analysis.total().figures()));
 
     StringBuilder out = new StringBuilder(256 * (cells.size() + 4));
     table(out, cells);
@@ -51,15 +52,16 @@ public final class TableReport {
     return out.toString();
   }
 
-  private static String[] cells(Row r, String blocks) {
+  private static String[] cells(String name, String blocks, Figures f) {
+    Double intensity = f.intensity();
     return new String[] {
-      r.name(),
+      name,
       blocks,
-      Quantities.si(r.cost().flops(), "FLOPs"),
-      Quantities.iec(r.cost().weight(), "B"),
-      Quantities.iec(r.cost().input(), "B"),
-      Quantities.iec(r.cost().output(), "B"),
-      Quantities.si(r.intensity(), "FLOPs/Bytes")
+      Quantities.si(f.flops(), "FLOPs"),
+      Quantities.iec(f.weightBytes(), "B"),
+      Quantities.iec(f.inputBytes(), "B"),
+      Quantities.iec(f.outputBytes(), "B"),
+      intensity == null ? "N/A" : Quantities.si(intensity, "FLOPs/Bytes")
     };
   }
 
@@ -111,14 +113,14 @@ public final class TableReport {
 
   private static void storageLine(StringBuilder out, Analysis analysis) {
     out.append("Minimum Storage Requirement: ");
-    List<StorageTerm> terms = analysis.storage();
+    List<StorageItem> terms = analysis.storage().terms();
     for (int i = 0; i < terms.size(); i++) {
       if (i > 0) {
         out.append(" + ");
       }
-      StorageTerm t = terms.get(i);
-      out.append('(').append(t.kind().label()).append(") ").append(Quantities.iec(t.bytes(), "B"));
+      StorageItem t = terms.get(i);
+      out.append('(').append(t.label()).append(") ").append(Quantities.iec(t.bytes(), "B"));
     }
-    out.append(" = ").append(Quantities.iec(analysis.storageTotal(), "B")).append('\n');
+    out.append(" = ").append(Quantities.iec(analysis.storage().totalBytes(), "B")).append('\n');
   }
 }

@@ -37,10 +37,10 @@ public final class ConfigSource {
         throw new ConfigException(
             argument + ": the folder holds no config.json; pass a config.json or a model folder");
       }
-      return read(inner, inner.toString());
+      return read(inner, inner.toString(), LoadedConfig.Kind.FILE, null, null);
     }
     if (path != null && Files.exists(path)) {
-      return read(path, argument);
+      return read(path, argument, LoadedConfig.Kind.FILE, null, null);
     }
     if (looksLikePath(argument)) {
       throw new ConfigException(argument + ": no such file; pass the path of a config.json");
@@ -78,17 +78,17 @@ public final class ConfigSource {
         HubClient.Download d = client.fetch(repo, revision);
         String origin = repo + " (" + client.url(repo, revision) + ")";
         ConfigReader.requireJson(d.body(), origin);
-        String notice = null;
+        Notice notice = null;
         if (d.commit() != null && d.etag() != null) {
           try {
             cache.store(repo, revision, d.commit(), d.etag(), d.body());
           } catch (IOException | RuntimeException e) {
-            notice = "warning: could not write the HuggingFace cache (" + e.getMessage() + "); the config is used uncached";
+            notice = Notice.warning("could not write the HuggingFace cache (" + e.getMessage() + "); the config is used uncached");
           }
         } else {
-          notice = "warning: the Hub sent no valid commit hash or ETag for " + repo + "; the config is used but not cached";
+          notice = Notice.warning("the Hub sent no valid commit hash or ETag for " + repo + "; the config is used but not cached");
         }
-        return new LoadedConfig(d.body(), repo.toString(), notice);
+        return new LoadedConfig(d.body(), repo.toString(), LoadedConfig.Kind.HUB, d.commit(), notice);
       } catch (HubUnreachableException e) {
         hubProblem = host(hub.endpoint()) + " unreachable (" + e.getMessage() + ")";
       } catch (HubAnswerException e) {
@@ -102,20 +102,21 @@ public final class ConfigSource {
 
     Optional<Path> cached = cache.lookup(repo, revision);
     if (cached.isPresent()) {
-      String notice =
-          hub.offline()
-              ? null
-              : gated
-                  ? "note: " + hubProblem + "; using the cached config " + cached.get()
-                  : "warning: " + hubProblem + "; using the cached config " + cached.get();
-      return read(cached.get(), repo.toString()).withNotice(notice);
+      String using = hubProblem + "; using the cached config " + cached.get();
+      Notice notice = hub.offline() ? null : gated ? Notice.note(using) : Notice.warning(using);
+      String commit = cached.get().getParent().getFileName().toString();
+      return read(cached.get(), repo.toString(), LoadedConfig.Kind.CACHE, commit, notice);
     }
 
     Optional<String> bundled = revision.isMain() ? Catalog.find(repo) : Optional.empty();
     if (bundled.isPresent()) {
       String why = hub.offline() ? "offline" : hubProblem;
       return new LoadedConfig(
-          Catalog.read(bundled.get()), bundled.get(), "note: using the bundled snapshot of " + bundled.get() + " (" + why + ")");
+          Catalog.read(bundled.get()),
+          bundled.get(),
+          LoadedConfig.Kind.BUNDLED,
+          null,
+          Notice.note("using the bundled snapshot of " + bundled.get() + " (" + why + ")"));
     }
 
     String notCached = "not in the cache (" + cache.repoFolder(repo) + ")";
@@ -139,13 +140,13 @@ public final class ConfigSource {
   }
 
   /** Reads a local file, refusing anything larger than a config can be. */
-  public static LoadedConfig read(Path file, String origin) {
+  private static LoadedConfig read(Path file, String origin, LoadedConfig.Kind kind, String commit, Notice notice) {
     try {
       if (Files.size(file) > MAX_CONFIG_BYTES) {
         throw new ConfigException(
             origin + ": too large for a config.json (over " + (MAX_CONFIG_BYTES >> 20) + " MiB)");
       }
-      return new LoadedConfig(Files.readAllBytes(file), origin, null);
+      return new LoadedConfig(Files.readAllBytes(file), origin, kind, commit, notice);
     } catch (NoSuchFileException e) {
       throw new ConfigException(origin + ": no such file; pass the path of a config.json", e);
     } catch (AccessDeniedException e) {

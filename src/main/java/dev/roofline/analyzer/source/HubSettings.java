@@ -47,7 +47,7 @@ public final class HubSettings {
   /**
    * The settings {@code env} gives, with {@code --offline} when {@code offlineOption}.
    *
-   * @throws IllegalArgumentException when a timeout variable is not a number of seconds
+   * @throws InvalidSetting when a timeout variable is not a number of seconds
    */
   public static HubSettings from(Map<String, String> env, boolean offlineOption) {
     String endpoint = nonEmpty(env.get("HF_ENDPOINT"));
@@ -91,6 +91,15 @@ public final class HubSettings {
         seconds(env, "HF_HUB_DOWNLOAD_TIMEOUT"));
   }
 
+  /** An environment variable whose value cannot be used; the message names it. */
+  public static final class InvalidSetting extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidSetting(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private static boolean isTrue(String v) {
     return v != null && TRUE.contains(v.strip().toLowerCase(Locale.ROOT));
   }
@@ -107,7 +116,7 @@ public final class HubSettings {
       }
       return Duration.ofNanos((long) Math.min(s * 1e9, Long.MAX_VALUE));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a positive number of seconds, got '" + v + "'");
+      throw new InvalidSetting(name + " must be a positive number of seconds, got '" + v + "'");
     }
   }
 

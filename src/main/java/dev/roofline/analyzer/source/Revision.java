@@ -11,11 +11,12 @@ public record Revision(String value) {
   public Revision {
     String problem = problem(value);
     if (problem != null) {
-      throw new IllegalArgumentException("invalid --revision '" + value + "': " + problem);
+      throw new IllegalArgumentException("invalid revision '" + value + "': " + problem);
     }
   }
 
-  static String problem(String value) {
+  /** Why {@code value} is not a usable revision, or null when it is one. */
+  public static String problem(String value) {
     if (value == null || value.isEmpty()) {
       return "it is empty";
     }

@@ -41,7 +41,7 @@ class HugeInputTest {
         Query.of(List.of(BigInteger.ZERO), List.of(BigInteger.valueOf(1_000_000)), BigInteger.valueOf(100_000));
     assertThat(query.totalInputTokens()).isEqualTo(T);
 
-    Analysis analysis = Analysis.of(Graphs.build(config, query));
+    Analysis analysis = Analysis.of(new Subject("405B", Provenance.FILE, null, null), config, query);
     Node qkv =
         Graphs.build(config, query).nodes().stream()
             .filter(n -> n.operator() == Operator.ATTN_QKV_PROJ)
@@ -49,8 +49,8 @@ class HugeInputTest {
             .orElseThrow();
     assertThat(qkv.cost().flops()).isEqualTo(QKV_FLOPS);
     assertThat(QKV_FLOPS).isGreaterThan(BigInteger.valueOf(Long.MAX_VALUE));
-    assertThat(analysis.total().cost().weight()).isEqualTo(TOTAL_WEIGHT);
-    assertThat(analysis.storage().get(0).bytes()).isEqualTo(TOTAL_WEIGHT);
+    assertThat(analysis.total().figures().weightBytes()).isEqualTo(TOTAL_WEIGHT);
+    assertThat(analysis.storage().terms().get(0).bytes()).isEqualTo(TOTAL_WEIGHT);
   }
 
   @Test

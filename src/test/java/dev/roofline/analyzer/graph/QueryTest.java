@@ -46,17 +46,22 @@ class QueryTest {
       nullValues = "-",
       textBlock =
           """
-          0 0  | 1     | -  | same number of values (got 2 and 1)
-          0 0  | 1 1   | 3  | positive multiple
-          0    | 1     | 0  | positive multiple
-          0    | 1     | -2 | positive multiple
-          -1   | 1     | -  | --cached-tokens must not be negative
-          0    | -1    | -  | --input-tokens must not be negative
-          5 5  | 0 0   | 4  | at least 1 token
+          0 0  | 1     | -  | LENGTHS_DIFFER       | 1
+          0 0  | 1 1   | 3  | BATCH_NOT_A_MULTIPLE | 3
+          0    | 1     | 0  | BATCH_NOT_A_MULTIPLE | 0
+          0    | 1     | -2 | BATCH_NOT_A_MULTIPLE | -2
+          -1   | 1     | -  | NEGATIVE_CACHED      | -1
+          0    | -1    | -  | NEGATIVE_INPUT       | -1
+          5 5  | 0 0   | 4  | NO_INPUT_TOKENS      | 0
           """)
-  void rejectsWhatMakesNoBatch(String cached, String input, BigInteger batch, String message) {
+  void rejectsWhatMakesNoBatch(
+      String cached, String input, BigInteger batch, Query.Invalid.Problem problem, BigInteger value) {
     assertThatThrownBy(() -> Query.of(list(cached), list(input), batch))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(message);
+        .isInstanceOfSatisfying(
+            Query.Invalid.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(problem);
+              assertThat(e.value()).isEqualTo(value);
+            });
   }
 }

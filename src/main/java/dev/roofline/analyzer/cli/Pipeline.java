@@ -1,0 +1,48 @@
+package dev.roofline.analyzer.cli;
+
+import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.Provenance;
+import dev.roofline.analyzer.analysis.Subject;
+import dev.roofline.analyzer.config.ConfigReader;
+import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.source.ConfigSource;
+import dev.roofline.analyzer.source.LoadedConfig;
+import dev.roofline.analyzer.source.Notice;
+import java.io.PrintWriter;
+
+/**
+ * Carries out a request: the config from its source, read into its record, analysed, rendered in
+ * the requested format. The whole report is made before anything is written, so a failure leaves
+ * stdout empty.
+ */
+final class Pipeline {
+  private Pipeline() {}
+
+  /** Runs {@code request}, writing the report to {@code out} and notices to {@code err}; the exit code. */
+  static int run(Request request, PrintWriter out, PrintWriter err) {
+    LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision());
+    ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
+    Analysis analysis = Analysis.of(subject(request, loaded), config, request.query());
+    String report = request.format().renderer().render(analysis);
+    Notice notice = loaded.notice();
+    if (notice != null) {
+      err.print((notice.severity() == Notice.Severity.WARNING ? "warning: " : "note: ") + notice.text() + "\n");
+      err.flush();
+    }
+    out.print(report);
+    out.flush();
+    return 0;
+  }
+
+  private static Subject subject(Request request, LoadedConfig loaded) {
+    Provenance provenance =
+        switch (loaded.kind()) {
+          case FILE -> Provenance.FILE;
+          case HUB -> Provenance.HUB;
+          case CACHE -> Provenance.CACHE;
+          case BUNDLED -> Provenance.BUNDLED;
+        };
+    String revision = provenance == Provenance.FILE ? null : request.revision().value();
+    return new Subject(request.model(), provenance, revision, loaded.commit());
+  }
+}

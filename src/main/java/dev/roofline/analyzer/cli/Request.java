@@ -1,0 +1,22 @@
+package dev.roofline.analyzer.cli;
+
+import dev.roofline.analyzer.graph.Query;
+import dev.roofline.analyzer.report.ReportFormat;
+import dev.roofline.analyzer.source.HubSettings;
+import dev.roofline.analyzer.source.Revision;
+import java.util.Objects;
+
+/**
+ * One run, as the command line asks for it, checked: the model argument, the batch, where to look
+ * for the config, and the output format. Made from the options in one place ({@link
+ * AnalyzeCommand}); nothing after it reads an option.
+ */
+record Request(String model, Query query, Revision revision, HubSettings hub, ReportFormat format) {
+  Request {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(revision, "revision");
+    Objects.requireNonNull(hub, "hub");
+    Objects.requireNonNull(format, "format");
+  }
+}

@@ -1,0 +1,61 @@
+package dev.roofline.analyzer.report;
+
+import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.Figures;
+import dev.roofline.analyzer.analysis.OperatorRow;
+
+/**
+ * The operator table as RFC 4180 comma-separated values: a header, a row per operator (per block),
+ * then the total (over all blocks). Exact integers; ratios as the shortest decimal of their double,
+ * empty when undefined. Storage, model and workload facts are in the JSON output only.
+ */
+public final class CsvReport implements Renderer {
+
+  static final String HEADER = "name,blocks,flops,weight_bytes,input_bytes,output_bytes,operational_intensity";
+
+  @Override
+  public String render(Analysis analysis) {
+    StringBuilder out = new StringBuilder(128 * (analysis.rows().size() + 2));
+    out.append(HEADER).append('\n');
+    for (OperatorRow r : analysis.rows()) {
+      row(out, r.label(), r.blocks(), r.perBlock());
+    }
+    row(out, "Total", analysis.total().blocks(), analysis.total().figures());
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, long blocks, Figures f) {
+    field(out, name).append(',').append(blocks);
+    out.append(',').append(f.flops());
+    out.append(',').append(f.weightBytes());
+    out.append(',').append(f.inputBytes());
+    out.append(',').append(f.outputBytes());
+    out.append(',');
+    Double intensity = f.intensity();
+    if (intensity != null) {
+      out.append(Decimals.shortest(intensity));
+    }
+    out.append('\n');
+  }
+
+  /** {@code value} as one field: quoted, with quotes doubled, only when it holds a comma, a quote or a line break. */
+  static StringBuilder field(StringBuilder out, String value) {
+    boolean quote = false;
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char c = value.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+      return out.append(value);
+    }
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      out.append(c);
+      if (c == '"') {
+        out.append('"');
+      }
+    }
+    return out.append('"');
+  }
+}
