@@ -11,6 +11,7 @@
 #      Hub's name does not resolve (no network), offline, and with the HTTP client run against a
 #      closed loopback port (connection refused);
 #   3. --batch-size 2 beside --batch-size 2000000000 (Llama 4 Maverick);
+#   4. the seed example in --format json and --format csv beside the table;
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -71,6 +72,10 @@ bench "$local_run" "$hub_run" "$offline_run" "$refused_run"
 echo
 echo "## Batch size 2 vs 2,000,000,000"
 bench "$batch2" "$batch2e9"
+echo
+echo "## Output formats vs the table"
+bench "$local_run" "$launcher --format json --cached-tokens 1048576 --input-tokens 1 -- $scout" \
+  "$launcher --format csv --cached-tokens 1048576 --input-tokens 1 -- $scout"
 echo
 echo "## Peak RSS (median of 5)"
 rss() {

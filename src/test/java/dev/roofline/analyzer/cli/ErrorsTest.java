@@ -72,8 +72,22 @@ class ErrorsTest {
     return Arguments.of(name, config, args, exit, fragment);
   }
 
+  /** Every case again in the machine-readable formats: the same exit code and line, nothing on stdout. */
+  static Stream<Arguments> casesInEveryFormat() {
+    List<Arguments> all = new ArrayList<>();
+    for (String format : List.of("table", "json", "csv")) {
+      cases()
+          .forEach(
+              a -> {
+                Object[] v = a.get();
+                all.add(Arguments.of(v[0] + " (" + format + ")", v[1], "--format " + format + " " + v[2], v[3], v[4]));
+              });
+    }
+    return all.stream();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("casesInEveryFormat")
   void oneLineOnStderrAndTheDocumentedExitCode(
       String name, String config, String args, int exit, String fragment) throws IOException {
     Path file = dir.resolve("config.json");

@@ -64,6 +64,35 @@ class PackagedToolIT {
   }
 
   @Test
+  void jsonAndCsvUnderTheCLocaleAreTheSameAsInProcess() throws Exception {
+    for (String format : List.of("json", "csv")) {
+      List<String> args = new ArrayList<>(List.of("--format", format));
+      args.addAll(ARGS);
+      Result r = exec(javaJar(args), Map.of("LC_ALL", "C", "LANG", "C"));
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(r.out()).isEqualTo(dev.roofline.analyzer.cli.CliRun.of(args.toArray(String[]::new)).out()).isNotEmpty();
+    }
+  }
+
+  /** The thin jar Maven makes before shading has no Main-Class: only the self-contained jar runs. */
+  @Test
+  void onlyTheSelfContainedJarIsRunnable() throws Exception {
+    try (java.util.stream.Stream<Path> jars = Files.list(Path.of("target"))) {
+      for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+          String main = j.getManifest() == null ? null : j.getManifest().getMainAttributes().getValue("Main-Class");
+          if (jar.getFileName().equals(JAR.getFileName())) {
+            assertThat(main).isEqualTo("dev.roofline.analyzer.cli.Main");
+          } else {
+            assertThat(main).as(jar.toString()).isNull();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void launcherPrintsTheGoldenOutput() throws Exception {
     List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
     cmd.addAll(ARGS);
