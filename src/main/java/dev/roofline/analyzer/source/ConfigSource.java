@@ -124,7 +124,7 @@ public final class ConfigSource {
     if (gated) {
       throw new ConfigException(hubProblem + "; " + notCached + ", " + noBundle);
     }
-    String hubPart = hub.offline() ? "offline (HF_HUB_OFFLINE or --offline)" : "hub " + hubProblem;
+    String hubPart = hub.offline() ? "offline (HF_HUB_OFFLINE, TRANSFORMERS_OFFLINE or the offline option)" : "hub " + hubProblem;
     throw new ConfigException(
         "cannot load config for '" + repo + "': " + hubPart + ", " + notCached + ", " + noBundle
             + ". Check the name, your network, or pass a local config.json.");

@@ -212,7 +212,7 @@ final class HubClient {
       message = "repository " + repo + " has no config.json at revision '" + revision + "'";
     } else if (code == 404 && "RevisionNotFound".equals(errorCode)) {
       kind = HubAnswerException.Kind.REVISION_NOT_FOUND;
-      message = "revision '" + revision + "' not found in repository " + repo + "; check --revision";
+      message = "revision '" + revision + "' not found in repository " + repo + "; check the revision you asked for";
     } else if (code == 401 || (code == 404 && "RepoNotFound".equals(errorCode))) {
       kind = HubAnswerException.Kind.REPO_NOT_FOUND;
       message = "repository " + repo + " not found on the Hub: check the id; if it is private, set HF_TOKEN";

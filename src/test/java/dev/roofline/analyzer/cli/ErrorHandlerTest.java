@@ -34,4 +34,27 @@ class ErrorHandlerTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("error: x.json: bad second line\n");
   }
+
+  @Test
+  void ourUsageExceptionIsOneLineAndExitsTwo() {
+    int code = new ErrorHandler().handleExecutionException(new UsageException("--format: unknown"), cmd, null);
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --format: unknown (see 'transformer-roofline-analyzer --help')\n");
+  }
+
+  @Test
+  void anIllegalArgumentFromInsideIsStillABug() {
+    int code = new ErrorHandler().handleExecutionException(new IllegalArgumentException("inner"), cmd, null);
+    assertThat(code).isEqualTo(70);
+    assertThat(err.toString()).contains("java.lang.IllegalArgumentException: inner", "\tat ");
+  }
+
+  @Test
+  void listModelsNeedsNoModelArgumentButTheSynopsisShowsItRequired() {
+    CliRun list = CliRun.of("--list-models");
+    assertThat(list.exitCode()).as(list.describe()).isZero();
+    assertThat(list.out()).contains("meta-llama/Llama-3.1-8B\n");
+    String help = CliRun.of("--help").out();
+    assertThat(help).contains(" <model_name_or_config>").doesNotContain("[<model_name_or_config>]");
+  }
 }

@@ -155,7 +155,7 @@ class HubDownloadTest extends HubTestBase {
           401, RepoNotFound,      repository acme/tiny-llama not found on the Hub: check the id; if it is private, set HF_TOKEN
           401, -,                 repository acme/tiny-llama not found on the Hub: check the id; if it is private, set HF_TOKEN
           404, EntryNotFound,     repository acme/tiny-llama has no config.json at revision 'main' (Hub: server says EntryNotFound)
-          404, RevisionNotFound,  revision 'main' not found in repository acme/tiny-llama; check --revision
+          404, RevisionNotFound,  revision 'main' not found in repository acme/tiny-llama; check the revision you asked for
           403, -,                 access to acme/tiny-llama is forbidden: your token lacks permission for it
           401, GatedRepo,         acme/tiny-llama is a gated model: request access at https://huggingface.co/acme/tiny-llama and set HF_TOKEN (Hub: server says GatedRepo); not in the cache
           403, GatedRepo,         acme/tiny-llama is a gated model: request access at https://huggingface.co/acme/tiny-llama and set HF_TOKEN
