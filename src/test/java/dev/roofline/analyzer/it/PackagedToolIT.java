@@ -75,21 +75,36 @@ class PackagedToolIT {
     }
   }
 
-  /** The thin jar Maven makes before shading has no Main-Class: only the self-contained jar runs. */
+  /**
+   * No jar that {@code package} leaves looks runnable without being so: the plain jar Maven makes
+   * before shading has no Main-Class, and every jar that has one holds its dependencies.
+   */
   @Test
-  void onlyTheSelfContainedJarIsRunnable() throws Exception {
+  void everyJarWithAMainClassIsSelfContained() throws Exception {
+    int runnable = 0;
     try (java.util.stream.Stream<Path> jars = Files.list(Path.of("target"))) {
       for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
         try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
           String main = j.getManifest() == null ? null : j.getManifest().getMainAttributes().getValue("Main-Class");
-          if (jar.getFileName().equals(JAR.getFileName())) {
+          if (main != null) {
+            runnable++;
             assertThat(main).isEqualTo("dev.roofline.analyzer.cli.Main");
-          } else {
-            assertThat(main).as(jar.toString()).isNull();
+            assertThat(j.getEntry("picocli/CommandLine.class")).as(jar.toString()).isNotNull();
+            assertThat(j.getEntry("com/fasterxml/jackson/core/JsonFactory.class")).as(jar.toString()).isNotNull();
+            assertThat(j.getEntry("okhttp3/OkHttpClient.class")).as(jar.toString()).isNotNull();
           }
         }
       }
     }
+    assertThat(runnable).isPositive();
+    try (java.util.jar.JarFile thin = new java.util.jar.JarFile("target/transformer-roofline-analyzer-" + version() + ".jar")) {
+      assertThat(thin.getManifest().getMainAttributes().getValue("Main-Class")).isNull();
+    }
+  }
+
+  private static String version() throws Exception {
+    Result r = exec(javaJar(List.of("--version")), Map.of());
+    return r.out().strip().substring("transformer-roofline-analyzer ".length());
   }
 
   @Test
