@@ -22,6 +22,7 @@ public record MemoryVerdict(BigInteger neededBytes, BigInteger capacityBytes, Bo
 
   /** The verdict for {@code neededBytes} on devices of {@code capacityBytes} (positive, or null). */
   public static MemoryVerdict of(BigInteger neededBytes, BigInteger capacityBytes) {
+    Objects.requireNonNull(neededBytes, "neededBytes");
     if (capacityBytes == null) {
       return new MemoryVerdict(neededBytes, null, null, null);
     }
