@@ -54,8 +54,9 @@ public record Roofline(
       Rational compute = Rational.of(w.flops()).over(peak);
       Rational memory = Rational.of(w.bytes()).over(bandwidth);
       Bound bound = compute.compareTo(memory) > 0 ? Bound.COMPUTE : Bound.MEMORY;
-      Rational time = bound == Bound.COMPUTE ? compute : memory;
-      nodes.add(new NodeTiming(compute.toDouble(), memory.toDouble(), time.toDouble(), bound));
+      double computeS = compute.toDouble();
+      double memoryS = memory.toDouble();
+      nodes.add(new NodeTiming(computeS, memoryS, bound == Bound.COMPUTE ? computeS : memoryS, bound));
       BigInteger blocks = BigInteger.valueOf(w.blocks());
       BigInteger flops = w.flops().multiply(blocks);
       BigInteger bytes = w.bytes().multiply(blocks);

@@ -13,11 +13,11 @@ import java.util.Objects;
  * access; only the choice of the peak waits for the model's element type ({@link #forDType}).
  *
  * @param catalogDevice the catalog entry, or null for a custom device
- * @param peakFlops the peak given on the command line, or null to take the catalog's
+ * @param givenPeakFlops the peak given on the command line, or null to take the catalog's
  */
 public record DeviceSpec(
     Device catalogDevice,
-    BigDecimal peakFlops,
+    BigDecimal givenPeakFlops,
     BigDecimal memBandwidth,
     BigInteger memCapacity,
     BigDecimal flopsEfficiency,
@@ -29,7 +29,7 @@ public record DeviceSpec(
   private static final int SUGGESTIONS = 3;
 
   public DeviceSpec {
-    if (catalogDevice == null && peakFlops == null) {
+    if (catalogDevice == null && givenPeakFlops == null) {
       throw new IllegalArgumentException("a custom device needs a peak");
     }
     Objects.requireNonNull(memBandwidth, "memBandwidth");
@@ -124,7 +124,7 @@ public record DeviceSpec(
    */
   public ResolvedDevice forDType(String dtype) {
     Precision precision = Precision.ofDType(dtype);
-    BigDecimal peak = peakFlops;
+    BigDecimal peak = givenPeakFlops;
     if (peak == null) {
       if (precision == null) {
         throw new DeviceException(

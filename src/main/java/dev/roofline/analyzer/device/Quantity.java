@@ -6,8 +6,8 @@ import java.math.BigInteger;
 /**
  * Quantities as typed on the command line, read exactly: a decimal number ({@code 989.4e12}) with
  * an optional SI prefix ({@code 989.4T}); a capacity may also carry a byte unit with an SI or IEC
- * prefix ({@code 80GB} = 80·10^9, {@code 80GiB} = 80·2^30). Written without regular expressions:
- * this runs on the start-up path of a short-lived process.
+ * prefix ({@code 80GB} = 80·10^9, {@code 80GiB} = 80·2^30). Scanned by hand, without regular
+ * expressions, as all code a run of this short-lived process takes.
  */
 final class Quantity {
 
@@ -48,11 +48,12 @@ final class Quantity {
       unit = unit.substring(0, unit.length() - 1);
     }
     BigDecimal scaled;
-    if (unit.length() == 2 && unit.charAt(1) == 'i' && SI.indexOf(unit.charAt(0)) >= 0) {
-      int power = SI.indexOf(unit.charAt(0)) + 1;
+    if (unit.length() == 2 && unit.charAt(1) == 'i') {
+      int power = siIndex(unit.charAt(0)) + 1;
+      if (power == 0) {
+        throw invalid(problem, text);
+      }
       scaled = value.multiply(new BigDecimal(KIBI.pow(power)));
-    } else if (unit.length() == 2 && unit.charAt(0) == 'K' && unit.charAt(1) == 'i') {
-      scaled = value.multiply(new BigDecimal(KIBI));
     } else {
       int power = siPower(unit);
       if (power < 0) {
@@ -138,12 +139,13 @@ final class Quantity {
     if (prefix.isEmpty()) {
       return 0;
     }
-    if (prefix.length() != 1) {
-      return -1;
-    }
-    char c = prefix.charAt(0) == 'K' ? 'k' : prefix.charAt(0);
-    int index = SI.indexOf(c);
+    int index = prefix.length() == 1 ? siIndex(prefix.charAt(0)) : -1;
     return index < 0 ? -1 : 3 * (index + 1);
+  }
+
+  /** 0 for kilo (k or K), 1 for mega, ... 5 for exa; −1 for any other letter. */
+  private static int siIndex(char prefix) {
+    return SI.indexOf(prefix == 'K' ? 'k' : prefix);
   }
 
   /** {@code value}, when it is positive and of a sane magnitude. */
