@@ -1,0 +1,166 @@
+package dev.roofline.analyzer.device;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The device the options describe, checked, before the model is known: a catalog device with
+ * its figures overridden by those given, or a custom one. Everything that can be checked without
+ * the model's config is checked here, so that a bad option fails before any file or network
+ * access; only the choice of the peak waits for the model's element type ({@link #forDType}).
+ *
+ * @param catalogDevice the catalog entry, or null for a custom device
+ * @param givenPeakFlops the peak given on the command line, or null to take the catalog's
+ */
+public record DeviceSpec(
+    Device catalogDevice,
+    BigDecimal givenPeakFlops,
+    BigDecimal memBandwidth,
+    BigInteger memCapacity,
+    BigDecimal flopsEfficiency,
+    BigDecimal memEfficiency) {
+
+  /** The id and name of a device given by its figures alone. */
+  public static final String CUSTOM = "custom";
+
+  private static final int SUGGESTIONS = 3;
+
+  public DeviceSpec {
+    if (catalogDevice == null && givenPeakFlops == null) {
+      throw new IllegalArgumentException("a custom device needs a peak");
+    }
+    Objects.requireNonNull(memBandwidth, "memBandwidth");
+    Objects.requireNonNull(flopsEfficiency, "flopsEfficiency");
+    Objects.requireNonNull(memEfficiency, "memEfficiency");
+  }
+
+  /**
+   * Checks {@code options} (at least one given): the id names a catalog device, quantities are
+   * positive finite numbers, efficiencies lie in (0, 1], a custom device has a peak and a
+   * bandwidth. Reads the bundled catalog only when an id is given.
+   *
+   * @throws DeviceException naming the option at fault
+   */
+  public static DeviceSpec of(DeviceOptions options) {
+    if (options.isEmpty()) {
+      throw new IllegalArgumentException("no device option given");
+    }
+    Device device = options.id() == null ? null : lookUp(options.id());
+    BigDecimal peak =
+        options.peakFlops() == null
+            ? null
+            : Quantity.rate(DeviceOptions.PEAK_FLOPS, options.peakFlops(), "989.4e12 or 989.4T");
+    BigDecimal bandwidth =
+        options.memBandwidth() == null
+            ? null
+            : Quantity.rate(DeviceOptions.MEM_BANDWIDTH, options.memBandwidth(), "3.35e12 or 3.35T");
+    BigInteger capacity =
+        options.memCapacity() == null ? null : Quantity.bytes(DeviceOptions.MEM_CAPACITY, options.memCapacity());
+    BigDecimal flopsEfficiency = efficiency(DeviceOptions.FLOPS_EFFICIENCY, options.flopsEfficiency());
+    BigDecimal memEfficiency = efficiency(DeviceOptions.MEM_EFFICIENCY, options.memEfficiency());
+    if (device == null) {
+      List<String> missing = new ArrayList<>(2);
+      if (peak == null) {
+        missing.add(DeviceOptions.PEAK_FLOPS);
+      }
+      if (bandwidth == null) {
+        missing.add(DeviceOptions.MEM_BANDWIDTH);
+      }
+      if (!missing.isEmpty()) {
+        throw new DeviceException(
+            "a custom device needs both "
+                + DeviceOptions.PEAK_FLOPS
+                + " and "
+                + DeviceOptions.MEM_BANDWIDTH
+                + " (missing "
+                + String.join(" and ", missing)
+                + "), or name one of the catalog with "
+                + DeviceOptions.DEVICE
+                + " ID");
+      }
+    } else {
+      bandwidth = bandwidth == null ? device.bandwidth() : bandwidth;
+      capacity = capacity == null ? device.memoryBytes() : capacity;
+    }
+    return new DeviceSpec(device, peak, bandwidth, capacity, flopsEfficiency, memEfficiency);
+  }
+
+  private static Device lookUp(String id) {
+    DeviceCatalog catalog = DeviceCatalog.bundled();
+    Device device = catalog.find(id);
+    if (device == null) {
+      List<String> closest = catalog.closest(id, SUGGESTIONS);
+      throw new DeviceException(
+          "unknown "
+              + DeviceOptions.DEVICE
+              + " '"
+              + id
+              + "'"
+              + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest))
+              + " ("
+              + DeviceOptions.LIST_DEVICES
+              + " shows every id)");
+    }
+    return device;
+  }
+
+  private static BigDecimal efficiency(String option, String text) {
+    return text == null ? BigDecimal.ONE : Quantity.fraction(option, text);
+  }
+
+  /** The catalog id, or {@code custom}. */
+  public String id() {
+    return catalogDevice == null ? CUSTOM : catalogDevice.id();
+  }
+
+  /**
+   * The device for a model of element type {@code dtype} (a PyTorch name): its peak at the
+   * precision that type selects, unless a peak was given.
+   *
+   * @throws DeviceException when no peak was given and the device has none for that precision
+   */
+  public ResolvedDevice forDType(String dtype) {
+    Precision precision = Precision.ofDType(dtype);
+    BigDecimal peak = givenPeakFlops;
+    if (peak == null) {
+      if (precision == null) {
+        throw new DeviceException(
+            "the model's data type "
+                + dtype
+                + " has no peak column in the device catalog (only "
+                + Precision.dtypesWithColumn()
+                + " have one); give the peak with "
+                + DeviceOptions.PEAK_FLOPS);
+      }
+      peak = catalogDevice.peak(precision);
+      if (peak == null) {
+        throw new DeviceException(
+            catalogDevice.id()
+                + " has no "
+                + precision.column()
+                + " peak, the precision of the model's "
+                + dtype
+                + " (it has "
+                + columns(catalogDevice)
+                + "); give a peak with "
+                + DeviceOptions.PEAK_FLOPS);
+      }
+    }
+    String name = catalogDevice == null ? CUSTOM : catalogDevice.name();
+    return new ResolvedDevice(
+        id(), name, precision, peak, memBandwidth, memCapacity, flopsEfficiency, memEfficiency);
+  }
+
+  private static String columns(Device device) {
+    List<String> names = new ArrayList<>();
+    for (Precision p : Precision.values()) {
+      if (device.peak(p) != null) {
+        names.add(p.column());
+      }
+    }
+    return String.join(", ", names);
+  }
+}
