@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.analysis;
 
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Cost;
 import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Graphs;
@@ -15,10 +16,17 @@ import java.util.Objects;
 
 /**
  * The result of one run, free of text: the model and workload analysed, a row per operator (per
- * block), the whole model's totals, and the minimum storage (the weights the step reads, then the
- * graph's own terms). Every output is a rendering of it.
+ * block), the whole model's totals, the minimum storage (the weights the step reads, then the
+ * graph's own terms), and, when a device is given, the step placed under its roof (else null).
+ * Every output is a rendering of it.
  */
-public record Analysis(ModelSummary model, Workload workload, List<OperatorRow> rows, Totals total, Storage storage) {
+public record Analysis(
+    ModelSummary model,
+    Workload workload,
+    List<OperatorRow> rows,
+    Totals total,
+    Storage storage,
+    Roofline roofline) {
 
   public Analysis {
     Objects.requireNonNull(model, "model");
@@ -26,14 +34,27 @@ public record Analysis(ModelSummary model, Workload workload, List<OperatorRow> 
     rows = List.copyOf(rows);
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(storage, "storage");
+    if (roofline != null && roofline.nodes().size() != rows.size()) {
+      throw new IllegalArgumentException("the roofline must time every row");
+    }
   }
 
   /** The analysis of {@code config} (asked for as {@code subject}) for the batch {@code query}. */
   public static Analysis of(Subject subject, ModelConfig config, Query query) {
+    return of(subject, config, query, null);
+  }
+
+  /**
+   * As {@link #of(Subject, ModelConfig, Query)}, with the step placed on {@code device} (null: no
+   * roofline).
+   */
+  public static Analysis of(Subject subject, ModelConfig config, Query query, ResolvedDevice device) {
     Graph graph = Graphs.build(config, query);
     List<OperatorRow> rows = new ArrayList<>(graph.nodes().size());
+    List<NodeWork> work = new ArrayList<>(graph.nodes().size());
     Cost total = Cost.ZERO;
     for (Node n : graph.nodes()) {
+      work.add(NodeWork.of(n));
       rows.add(
           new OperatorRow(
               n.operator().name().toLowerCase(Locale.ROOT), n.operator().label(), n.blocks(), figures(n.cost())));
@@ -49,7 +70,10 @@ public record Analysis(ModelSummary model, Workload workload, List<OperatorRow> 
     Workload workload =
         new Workload(
             query.cached(), query.input(), query.batchSize(), query.totalCachedTokens(), query.totalInputTokens());
-    return new Analysis(model, workload, rows, new Totals(graph.blocks(), figures(total)), new Storage(storage));
+    Storage needed = new Storage(storage);
+    Roofline roofline =
+        device == null ? null : Roofline.of(device, work, query.totalInputTokens(), needed.totalBytes());
+    return new Analysis(model, workload, rows, new Totals(graph.blocks(), figures(total)), needed, roofline);
   }
 
   private static Figures figures(Cost c) {

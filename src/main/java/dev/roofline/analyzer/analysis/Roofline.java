@@ -18,7 +18,7 @@ import java.util.Objects;
  * figure is computed exactly and rounded once to a double.
  */
 public record Roofline(
-    ResolvedDevice device,
+    DeviceFigures device,
     List<NodeTiming> nodes,
     NodeTiming total,
     StepFigures step,
@@ -87,7 +87,17 @@ public record Roofline(
             Rational.of(inputTokens).over(stepTime).toDouble(),
             computeBound.over(stepTime).toDouble(),
             memoryBound.over(stepTime).toDouble());
+    DeviceFigures figures =
+        new DeviceFigures(
+            device.id(),
+            device.name(),
+            device.precision() == null ? null : device.precision().column(),
+            device.peakFlops(),
+            device.memBandwidth(),
+            device.memCapacity(),
+            device.flopsEfficiency(),
+            device.memEfficiency());
     return new Roofline(
-        device, nodes, total, step, MemoryVerdict.of(neededBytes, device.memCapacity()), peak.over(bandwidth).toDouble());
+        figures, nodes, total, step, MemoryVerdict.of(neededBytes, device.memCapacity()), peak.over(bandwidth).toDouble());
   }
 }

@@ -1,5 +1,8 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.device.DeviceCatalog;
+import dev.roofline.analyzer.device.DeviceOptions;
+import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.source.Catalog;
@@ -104,6 +107,25 @@ final class AnalyzeCommand implements Callable<Integer> {
                 "Output: " + String.join(", ", ReportFormat.ids()) + " (default: table, the original's Markdown table).")
             .build());
     spec.addOption(
+        text(DeviceOptions.DEVICE, "ID", "Place the step on a device of the catalog (see " + DeviceOptions.LIST_DEVICES
+            + "): bound, time, tokens/s, memory fit."));
+    spec.addOption(
+        text(DeviceOptions.PEAK_FLOPS, "X", "Peak FLOP/s (989.4e12, 989.4T): a custom device, or an override."));
+    spec.addOption(
+        text(DeviceOptions.MEM_BANDWIDTH, "X", "Memory bandwidth in bytes/s (3.35T): a custom device, or an override."));
+    spec.addOption(text(DeviceOptions.MEM_CAPACITY, "X", "Memory per device in bytes (80GB, 80GiB)."));
+    spec.addOption(
+        text(DeviceOptions.FLOPS_EFFICIENCY, "F", "Fraction of the peak reached, in (0, 1] (default: 1)."));
+    spec.addOption(
+        text(DeviceOptions.MEM_EFFICIENCY, "F", "Fraction of the bandwidth reached, in (0, 1] (default: 1)."));
+    spec.addOption(
+        OptionSpec.builder(DeviceOptions.LIST_DEVICES)
+            .arity("0")
+            .type(boolean.class)
+            .help(true)
+            .description("Print the device catalog with its sources and exit.")
+            .build());
+    spec.addOption(
         OptionSpec.builder(LIST_MODELS)
             .arity("0")
             .type(boolean.class)
@@ -115,6 +137,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     spec.addOption(
         OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
     return spec;
+  }
+
+  private static OptionSpec text(String name, String label, String description) {
+    return OptionSpec.builder(name).paramLabel(label).type(String.class).description(description).build();
   }
 
   private static OptionSpec tokens(String name, BigInteger initial, String description) {
@@ -146,6 +172,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (String id : Catalog.ids()) {
         out.print(id + "\n");
       }
+      out.flush();
+      return 0;
+    }
+    if (Boolean.TRUE.equals(spec.findOption(DeviceOptions.LIST_DEVICES).getValue())) {
+      out.print(DeviceListing.render(DeviceCatalog.bundled()));
       out.flush();
       return 0;
     }
@@ -185,7 +216,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (HubSettings.InvalidSetting e) {
       throw new UsageException(e.getMessage());
     }
-    return new Request(model, query, new Revision(rev), hub, format);
+    DeviceOptions device =
+        new DeviceOptions(
+            spec.findOption(DeviceOptions.DEVICE).getValue(),
+            spec.findOption(DeviceOptions.PEAK_FLOPS).getValue(),
+            spec.findOption(DeviceOptions.MEM_BANDWIDTH).getValue(),
+            spec.findOption(DeviceOptions.MEM_CAPACITY).getValue(),
+            spec.findOption(DeviceOptions.FLOPS_EFFICIENCY).getValue(),
+            spec.findOption(DeviceOptions.MEM_EFFICIENCY).getValue());
+    // Throws DeviceException, a usage error, before any file or network access.
+    DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
+    return new Request(model, query, new Revision(rev), hub, format, deviceSpec);
   }
 
   /** What a batch's broken rule means in the options' terms. */

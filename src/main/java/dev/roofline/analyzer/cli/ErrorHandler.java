@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.cli;
 
 import dev.roofline.analyzer.config.ConfigException;
+import dev.roofline.analyzer.device.DeviceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,7 +29,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof UsageException) {
+    if (e instanceof UsageException || e instanceof DeviceException) {
       return usage(err, e.getMessage());
     }
     if (e instanceof ConfigException) {

@@ -5,6 +5,7 @@ import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Subject;
 import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.source.ConfigSource;
 import dev.roofline.analyzer.source.LoadedConfig;
 import dev.roofline.analyzer.source.Notice;
@@ -22,7 +23,9 @@ final class Pipeline {
   static int run(Request request, PrintWriter out, PrintWriter err) {
     LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision());
     ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
-    Analysis analysis = Analysis.of(subject(request, loaded), config, request.query());
+    // The device's peak is the column of the model's precision, known only now.
+    ResolvedDevice device = request.device() == null ? null : request.device().forDType(config.dtype().name());
+    Analysis analysis = Analysis.of(subject(request, loaded), config, request.query(), device);
     String report = request.format().renderer().render(analysis);
     Notice notice = loaded.notice();
     if (notice != null) {

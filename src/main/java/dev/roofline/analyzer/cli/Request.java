@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.source.HubSettings;
@@ -8,10 +9,11 @@ import java.util.Objects;
 
 /**
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
- * for the config, and the output format. Made from the options in one place ({@link
+ * for the config, the output format, and the device to place the step on (null: none). Made from the options in one place ({@link
  * AnalyzeCommand}); nothing after it reads an option.
  */
-record Request(String model, Query query, Revision revision, HubSettings hub, ReportFormat format) {
+record Request(
+    String model, Query query, Revision revision, HubSettings hub, ReportFormat format, DeviceSpec device) {
   Request {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(query, "query");

@@ -2,29 +2,35 @@ package dev.roofline.analyzer.report;
 
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.Figures;
+import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Roofline;
 
 /**
  * The operator table as RFC 4180 comma-separated values: a header, a row per operator (per block),
  * then the total (over all blocks). Exact integers; ratios as the shortest decimal of their double,
- * empty when undefined. Storage, model and workload facts are in the JSON output only.
+ * empty when undefined. With a device, each row's bound and times are appended. Storage, model and workload facts are in the JSON output only.
  */
 public final class CsvReport implements Renderer {
 
   static final String HEADER = "name,blocks,flops,weight_bytes,input_bytes,output_bytes,operational_intensity";
+  /** Appended with a device, so that columns read by position keep their place. */
+  static final String ROOF_HEADER = ",bound,compute_time_s,memory_time_s,time_s";
 
   @Override
   public String render(Analysis analysis) {
-    StringBuilder out = new StringBuilder(128 * (analysis.rows().size() + 2));
-    out.append(HEADER).append('\n');
-    for (OperatorRow r : analysis.rows()) {
-      row(out, r.label(), r.blocks(), r.perBlock());
+    Roofline roof = analysis.roofline();
+    StringBuilder out = new StringBuilder(160 * (analysis.rows().size() + 2));
+    out.append(HEADER).append(roof == null ? "" : ROOF_HEADER).append('\n');
+    for (int i = 0; i < analysis.rows().size(); i++) {
+      OperatorRow r = analysis.rows().get(i);
+      row(out, r.label(), r.blocks(), r.perBlock(), roof == null ? null : roof.nodes().get(i));
     }
-    row(out, "Total", analysis.total().blocks(), analysis.total().figures());
+    row(out, "Total", analysis.total().blocks(), analysis.total().figures(), roof == null ? null : roof.total());
     return out.toString();
   }
 
-  private static void row(StringBuilder out, String name, long blocks, Figures f) {
+  private static void row(StringBuilder out, String name, long blocks, Figures f, NodeTiming t) {
     field(out, name).append(',').append(blocks);
     out.append(',').append(f.flops());
     out.append(',').append(f.weightBytes());
@@ -34,6 +40,12 @@ public final class CsvReport implements Renderer {
     Double intensity = f.intensity();
     if (intensity != null) {
       out.append(Decimals.shortest(intensity));
+    }
+    if (t != null) {
+      out.append(',').append(TableReport.bound(t.bound()));
+      out.append(',').append(Decimals.shortest(t.computeS()));
+      out.append(',').append(Decimals.shortest(t.memoryS()));
+      out.append(',').append(Decimals.shortest(t.timeS()));
     }
     out.append('\n');
   }

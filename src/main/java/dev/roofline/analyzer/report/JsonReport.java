@@ -2,15 +2,19 @@ package dev.roofline.analyzer.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.roofline.analyzer.Version;
 import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.Figures;
+import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.ModelSummary;
+import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Roofline;
+import dev.roofline.analyzer.analysis.StepFigures;
 import dev.roofline.analyzer.analysis.StorageItem;
 import dev.roofline.analyzer.analysis.Workload;
 import java.io.IOException;
@@ -21,7 +25,8 @@ import java.util.List;
 
 /**
  * Every figure of the analysis as one JSON object (schema {@value #SCHEMA}): exact integers in
- * full, ratios as the shortest decimal of their double, {@code null} for an undefined ratio.
+ * full, ratios as the shortest decimal of their double, {@code null} for an undefined ratio; with
+ * a device, each row's timing and the {@code device}, {@code step} and {@code memory} objects.
  * Pretty-printed with two spaces, {@code \n} line ends.
  */
 public final class JsonReport implements Renderer {
@@ -32,7 +37,7 @@ public final class JsonReport implements Renderer {
   @Override
   public String render(Analysis analysis) {
     StringWriter text = new StringWriter(4096);
-    JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    JsonFactory factory = new JsonFactory();
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter()
@@ -50,15 +55,23 @@ public final class JsonReport implements Renderer {
       g.writeEndObject();
       model(g, analysis.model());
       query(g, analysis.workload());
+      Roofline roof = analysis.roofline();
       g.writeArrayFieldStart("nodes");
-      for (OperatorRow r : analysis.rows()) {
+      for (int i = 0; i < analysis.rows().size(); i++) {
+        OperatorRow r = analysis.rows().get(i);
         g.writeStartObject();
         row(g, r.label(), r.blocks(), r.perBlock());
+        if (roof != null) {
+          timing(g, roof.nodes().get(i));
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeObjectFieldStart("total");
       row(g, "Total", analysis.total().blocks(), analysis.total().figures());
+      if (roof != null) {
+        timing(g, roof.total());
+      }
       g.writeEndObject();
       g.writeObjectFieldStart("storage");
       g.writeArrayFieldStart("terms");
@@ -74,12 +87,77 @@ public final class JsonReport implements Renderer {
       g.writeFieldName("total_bytes");
       g.writeNumber(analysis.storage().totalBytes());
       g.writeEndObject();
+      if (roof != null) {
+        roofline(g, roof);
+      }
       g.writeEndObject();
     } catch (IOException e) {
       // A StringWriter does not fail.
       throw new UncheckedIOException(e);
     }
     return text.append('\n').toString();
+  }
+
+  private static void timing(JsonGenerator g, NodeTiming t) throws IOException {
+    ratio(g, "compute_time_s", t.computeS());
+    ratio(g, "memory_time_s", t.memoryS());
+    ratio(g, "time_s", t.timeS());
+    g.writeStringField("bound", TableReport.bound(t.bound()));
+  }
+
+  /** The device, the step on it and the memory verdict: three top-level objects. */
+  private static void roofline(JsonGenerator g, Roofline roof) throws IOException {
+    DeviceFigures d = roof.device();
+    g.writeObjectFieldStart("device");
+    g.writeStringField("id", d.id());
+    g.writeStringField("name", d.name());
+    g.writeStringField("precision", d.precision());
+    ratio(g, "peak_flops_per_s", d.peakFlopsPerS().doubleValue());
+    ratio(g, "mem_bandwidth_bytes_per_s", d.memBandwidthBytesPerS().doubleValue());
+    integerOrNull(g, "mem_capacity_bytes", d.memCapacityBytes());
+    ratio(g, "flops_efficiency", d.flopsEfficiency().doubleValue());
+    ratio(g, "mem_efficiency", d.memEfficiency().doubleValue());
+    ratio(g, "ridge_intensity", roof.ridgeIntensity());
+    g.writeEndObject();
+
+    StepFigures step = roof.step();
+    g.writeObjectFieldStart("step");
+    ratio(g, "time_s", step.timeS());
+    g.writeFieldName("input_tokens");
+    g.writeNumber(step.inputTokens());
+    ratio(g, "tokens_per_s", step.tokensPerS());
+    ratio(g, "compute_bound_share", step.computeBoundShare());
+    ratio(g, "memory_bound_share", step.memoryBoundShare());
+    g.writeEndObject();
+
+    MemoryVerdict m = roof.memory();
+    g.writeObjectFieldStart("memory");
+    g.writeFieldName("needed_bytes");
+    g.writeNumber(m.neededBytes());
+    integerOrNull(g, "capacity_bytes", m.capacityBytes());
+    g.writeFieldName("fits");
+    if (m.fits() == null) {
+      g.writeNull();
+    } else {
+      g.writeBoolean(m.fits());
+    }
+    integerOrNull(g, "min_devices", m.minDevices());
+    g.writeEndObject();
+  }
+
+  /** A double as the shortest decimal that reads back to it, the same text as in the CSV. */
+  private static void ratio(JsonGenerator g, String name, double value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(Decimals.shortest(value));
+  }
+
+  private static void integerOrNull(JsonGenerator g, String name, BigInteger value) throws IOException {
+    g.writeFieldName(name);
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value);
+    }
   }
 
   private static void model(JsonGenerator g, ModelSummary m) throws IOException {
@@ -136,7 +214,7 @@ public final class JsonReport implements Renderer {
     if (intensity == null) {
       g.writeNull();
     } else {
-      g.writeNumber(intensity);
+      g.writeNumber(Decimals.shortest(intensity));
     }
   }
 }

@@ -89,6 +89,11 @@ public final class Quantities {
     return new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).compareTo(BigDecimal.ONE) >= 0;
   }
 
+  /** {@code x} with exactly two decimals and no prefix: {@code 115.21}. */
+  public static String fixed(double x) {
+    return twoDecimals(x);
+  }
+
   /** {@code x} with exactly two decimals, half-to-even on its exact binary value. */
   static String twoDecimals(double x) {
     if (Double.isNaN(x) || Double.isInfinite(x)) {

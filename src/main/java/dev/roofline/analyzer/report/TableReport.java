@@ -1,114 +1,158 @@
 package dev.roofline.analyzer.report;
 
 import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.Bound;
+import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.Figures;
+import dev.roofline.analyzer.analysis.MemoryVerdict;
+import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Roofline;
+import dev.roofline.analyzer.analysis.StepFigures;
 import dev.roofline.analyzer.analysis.StorageItem;
+import dev.roofline.analyzer.report.MarkdownTable.Align;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The default report: a GitHub-flavoured Markdown table with a row per operator and the total,
- * then an empty line and the minimum-storage line. Lines end with {@code \n} on every platform.
+ * then an empty line and the minimum-storage line; with a device, two more columns (bound and
+ * time) and, after another empty line, the step on that device. Lines end with {@code \n} on
+ * every platform.
  */
 public final class TableReport implements Renderer {
 
-  private enum Align {
-    LEFT,
-    CENTER,
-    RIGHT
+  /** One line of the table: its name, its block-count cell, its figures and, with a device, its timing. */
+  private record Line(String name, String blocks, Figures figures, NodeTiming timing) {}
+
+  /** The table's columns, each declared once: header, alignment, and the cell of a line. */
+  private enum Column {
+    NODE("Node", Align.LEFT) {
+      @Override
+      String cell(Line l) {
+        return l.name();
+      }
+    },
+    BLOCKS("Block Count", Align.CENTER) {
+      @Override
+      String cell(Line l) {
+        return l.blocks();
+      }
+    },
+    COMPUTE("Compute", Align.RIGHT) {
+      @Override
+      String cell(Line l) {
+        return Quantities.si(l.figures().flops(), "FLOPs");
+      }
+    },
+    WEIGHT("Bandwidth (Weight)", Align.RIGHT) {
+      @Override
+      String cell(Line l) {
+        return Quantities.iec(l.figures().weightBytes(), "B");
+      }
+    },
+    INPUT("Bandwidth (Input)", Align.RIGHT) {
+      @Override
+      String cell(Line l) {
+        return Quantities.iec(l.figures().inputBytes(), "B");
+      }
+    },
+    OUTPUT("Bandwidth (Output)", Align.RIGHT) {
+      @Override
+      String cell(Line l) {
+        return Quantities.iec(l.figures().outputBytes(), "B");
+      }
+    },
+    INTENSITY("Operational Intensity", Align.RIGHT) {
+      @Override
+      String cell(Line l) {
+        Double intensity = l.figures().intensity();
+        return intensity == null ? "N/A" : Quantities.si(intensity, "FLOPs/Bytes");
+      }
+    },
+    BOUND("Bound", Align.CENTER) {
+      @Override
+      String cell(Line l) {
+        return bound(l.timing().bound());
+      }
+    },
+    TIME("Time", Align.RIGHT) {
+      @Override
+      String cell(Line l) {
+        return Quantities.si(l.timing().timeS(), "s");
+      }
+    };
+
+    private final String header;
+    private final Align align;
+
+    Column(String header, Align align) {
+      this.header = header;
+      this.align = align;
+    }
+
+    abstract String cell(Line l);
   }
 
-  private static final String[] HEADERS = {
-    "Node",
-    "Block Count",
-    "Compute",
-    "Bandwidth (Weight)",
-    "Bandwidth (Input)",
-    "Bandwidth (Output)",
-    "Operational Intensity"
+  private static final Column[] COSTS = {
+    Column.NODE, Column.BLOCKS, Column.COMPUTE, Column.WEIGHT, Column.INPUT, Column.OUTPUT, Column.INTENSITY
   };
-  private static final Align[] ALIGN = {
-    Align.LEFT, Align.CENTER, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT
-  };
+  private static final Column[] ROOF = {Column.BOUND, Column.TIME};
 
   /** The whole report for {@code analysis}, ending with a newline. */
   @Override
   public String render(Analysis analysis) {
+    Roofline roof = analysis.roofline();
     long blocks = analysis.total().blocks();
-    List<String[]> cells = new ArrayList<>(analysis.rows().size() + 2);
-    for (OperatorRow r : analysis.rows()) {
-      cells.add(cells(r.label(), r.blocks() + " / " + blocks, r.perBlock()));
+    List<Line> lines = new ArrayList<>(analysis.rows().size() + 1);
+    for (int i = 0; i < analysis.rows().size(); i++) {
+      OperatorRow r = analysis.rows().get(i);
+      lines.add(new Line(r.label(), r.blocks() + " / " + blocks, r.perBlock(), roof == null ? null : roof.nodes().get(i)));
     }
-    String[] blank = new String[HEADERS.length];
+    Line total =
+        new Line("Total (" + blocks + " Blocks)", "N/A", analysis.total().figures(), roof == null ? null : roof.total());
+
+    List<Column> columns = new ArrayList<>(List.of(COSTS));
+    if (roof != null) {
+      columns.addAll(List.of(ROOF));
+    }
+    List<String> headers = new ArrayList<>(columns.size());
+    List<Align> align = new ArrayList<>(columns.size());
+    for (Column c : columns) {
+      headers.add(c.header);
+      align.add(c.align);
+    }
+    List<String[]> cells = new ArrayList<>(lines.size() + 2);
+    for (Line l : lines) {
+      cells.add(cells(columns, l));
+    }
+    String[] blank = new String[columns.size()];
     java.util.Arrays.fill(blank, "");
     cells.add(blank);
-    cells.add(cells("Total (" + blocks + " Blocks)", "N/A", analysis.total().figures()));
+    cells.add(cells(columns, total));
 
-    StringBuilder out = new StringBuilder(256 * (cells.size() + 4));
-    table(out, cells);
+    StringBuilder out = new StringBuilder(256 * (cells.size() + 8));
+    MarkdownTable.render(out, headers, align, cells);
     out.append('\n');
     storageLine(out, analysis);
+    if (roof != null) {
+      out.append('\n');
+      summary(out, roof);
+    }
     return out.toString();
   }
 
-  private static String[] cells(String name, String blocks, Figures f) {
-    Double intensity = f.intensity();
-    return new String[] {
-      name,
-      blocks,
-      Quantities.si(f.flops(), "FLOPs"),
-      Quantities.iec(f.weightBytes(), "B"),
-      Quantities.iec(f.inputBytes(), "B"),
-      Quantities.iec(f.outputBytes(), "B"),
-      intensity == null ? "N/A" : Quantities.si(intensity, "FLOPs/Bytes")
-    };
-  }
-
-  private static void table(StringBuilder out, List<String[]> rows) {
-    // Two passes: widths first (header + 2, or the longest cell, in code points), then the lines.
-    int[] width = new int[HEADERS.length];
-    for (int c = 0; c < HEADERS.length; c++) {
-      width[c] = length(HEADERS[c]) + 2;
-      for (String[] row : rows) {
-        width[c] = Math.max(width[c], length(row[c]));
-      }
-    }
-    line(out, HEADERS, width);
-    out.append('|');
-    for (int c = 0; c < width.length; c++) {
-      out.append("-".repeat(width[c] + 2)).append('|');
-    }
-    out.append('\n');
-    for (String[] row : rows) {
-      line(out, row, width);
-    }
-  }
-
-  private static void line(StringBuilder out, String[] cells, int[] width) {
-    out.append('|');
+  private static String[] cells(List<Column> columns, Line line) {
+    String[] cells = new String[columns.size()];
     for (int c = 0; c < cells.length; c++) {
-      out.append(' ');
-      pad(out, cells[c], width[c], ALIGN[c]);
-      out.append(" |");
+      cells[c] = columns.get(c).cell(line);
     }
-    out.append('\n');
+    return cells;
   }
 
-  /** {@code text} padded to {@code width}; centring puts the odd space on the right. */
-  private static void pad(StringBuilder out, String text, int width, Align align) {
-    int extra = width - length(text);
-    int left =
-        switch (align) {
-          case LEFT -> 0;
-          case RIGHT -> extra;
-          case CENTER -> extra / 2;
-        };
-    out.append(" ".repeat(left)).append(text).append(" ".repeat(extra - left));
-  }
-
-  private static int length(String s) {
-    return s.codePointCount(0, s.length());
+  static String bound(Bound b) {
+    return b == Bound.COMPUTE ? "compute" : "memory";
   }
 
   private static void storageLine(StringBuilder out, Analysis analysis) {
@@ -122,5 +166,48 @@ public final class TableReport implements Renderer {
       out.append('(').append(t.label()).append(") ").append(Quantities.iec(t.bytes(), "B"));
     }
     out.append(" = ").append(Quantities.iec(analysis.storage().totalBytes(), "B")).append('\n');
+  }
+
+  /** The device with its roof, the step's time, shares and rate, and whether the model fits. */
+  private static void summary(StringBuilder out, Roofline roof) {
+    DeviceFigures d = roof.device();
+    out.append("Device: ").append(d.id());
+    if (!d.name().equals(d.id())) {
+      out.append(" (").append(d.name()).append(')');
+    }
+    out.append(", ").append(d.precision() == null ? "given" : d.precision()).append(" peak ");
+    out.append(Quantities.si(d.peakFlopsPerS().doubleValue(), "FLOP/s")).append(efficiency(d.flopsEfficiency()));
+    out.append(", memory bandwidth ").append(Quantities.si(d.memBandwidthBytesPerS().doubleValue(), "B/s"));
+    out.append(efficiency(d.memEfficiency()));
+    out.append(", ridge ").append(Quantities.si(roof.ridgeIntensity(), "FLOPs/Bytes")).append('\n');
+
+    StepFigures step = roof.step();
+    out.append("Step time: ").append(Quantities.si(step.timeS(), "s"));
+    out.append(" (compute-bound ").append(percent(step.computeBoundShare()));
+    out.append(", memory-bound ").append(percent(step.memoryBoundShare())).append(")\n");
+    out.append("Throughput: ").append(Quantities.fixed(step.tokensPerS())).append(" tokens/s (")
+        .append(step.inputTokens()).append(step.inputTokens().equals(java.math.BigInteger.ONE) ? " token" : " tokens")
+        .append(" per step)\n");
+
+    MemoryVerdict m = roof.memory();
+    out.append("Memory: ").append(Quantities.iec(m.neededBytes(), "B")).append(" needed");
+    if (m.capacityBytes() == null) {
+      out.append(" (no device capacity given)\n");
+      return;
+    }
+    out.append(", ").append(Quantities.iec(m.capacityBytes(), "B")).append(" per device: ");
+    if (Boolean.TRUE.equals(m.fits())) {
+      out.append("fits\n");
+    } else {
+      out.append("does not fit: needs at least ").append(m.minDevices()).append(" devices\n");
+    }
+  }
+
+  private static String efficiency(BigDecimal fraction) {
+    return fraction.compareTo(BigDecimal.ONE) == 0 ? "" : " × " + fraction.stripTrailingZeros().toPlainString();
+  }
+
+  private static String percent(double share) {
+    return Quantities.fixed(share * 100) + "%";
   }
 }

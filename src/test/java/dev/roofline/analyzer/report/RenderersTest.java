@@ -34,7 +34,8 @@ class RenderersTest {
         new Workload(List.of(ZERO), List.of(BigInteger.ONE), BigInteger.ONE, ZERO, BigInteger.ONE),
         List.of(new OperatorRow("x", name, 2, nothing), new OperatorRow("y", "Plain", 1, some)),
         new Totals(2, some),
-        new Storage(List.of(new StorageItem("weights", "Weights", BigInteger.TEN))));
+        new Storage(List.of(new StorageItem("weights", "Weights", BigInteger.TEN))),
+        null);
   }
 
   @ParameterizedTest(name = "{0}")

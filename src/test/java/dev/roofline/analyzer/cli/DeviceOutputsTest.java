@@ -1,0 +1,203 @@
+package dev.roofline.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roofline.analyzer.report.Quantities;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code --device} through the command: the three outputs carry the same roofline figures, the
+ * peer cross-check (LLM-Viewer's figures for Llama-2-7b on an A100 PCIe 40GB), and the errors,
+ * which come before any file is read.
+ */
+class DeviceOutputsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  private static final String LLAMA2 = "../shared/data/model-configs/meta-llama--Llama-2-7b-hf.json";
+  private static final String SCOUT = "src/test/resources/golden/seed-sample/config-scout.json";
+
+  private static CliRun run(String... args) {
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    return run;
+  }
+
+  private static String[] with(String format, String... args) {
+    List<String> all = new ArrayList<>(List.of("--format", format));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
+  }
+
+  /** Table cells of the operator rows and the total (the blank row left out). */
+  private static List<String[]> tableRows(String table) {
+    List<String[]> rows = new ArrayList<>();
+    List<String> lines = table.lines().toList();
+    for (int i = 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+      String[] parts = lines.get(i).split("\\|", -1);
+      String[] cells = new String[parts.length - 2];
+      for (int c = 1; c < parts.length - 1; c++) {
+        cells[c - 1] = parts[c].strip();
+      }
+      if (!cells[0].isEmpty()) {
+        rows.add(cells);
+      }
+    }
+    return rows;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Llama-2-7b decode on a100-pcie-40gb | --device a100-pcie-40gb --cached-tokens 1024 -- LLAMA2
+          Scout prefill on h100-sxm, 70% / 80% | --device h100-sxm --flops-efficiency 0.7 --mem-efficiency 0.8 --input-tokens 4096 -- SCOUT
+          Scout batch on a custom device | --peak-flops 500T --mem-bandwidth 2T --mem-capacity 64GiB --cached-tokens 4096 0 --input-tokens 1 256 --batch-size 64 -- SCOUT
+          """)
+  void tableJsonAndCsvAgree(String name, String line) throws Exception {
+    String[] args = line.replace("LLAMA2", LLAMA2).replace("SCOUT", SCOUT).split(" ");
+    JsonNode root = JSON.readTree(run(with("json", args)).out());
+    List<String[]> table = tableRows(run(args).out());
+    List<String> csv = run(with("csv", args)).out().lines().toList();
+    assertThat(csv.get(0)).endsWith(",operational_intensity,bound,compute_time_s,memory_time_s,time_s");
+
+    List<JsonNode> rows = new ArrayList<>();
+    root.get("nodes").forEach(rows::add);
+    rows.add(root.get("total"));
+    assertThat(table).hasSameSizeAs(rows);
+    assertThat(csv).hasSize(rows.size() + 1);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode n = rows.get(i);
+      String[] cells = table.get(i);
+      assertThat(cells).hasSize(9);
+      assertThat(cells[7]).isEqualTo(n.get("bound").asText());
+      assertThat(cells[8]).isEqualTo(Quantities.si(n.get("time_s").doubleValue(), "s"));
+      String[] f = csv.get(i + 1).split(",", -1);
+      assertThat(f[7]).isEqualTo(n.get("bound").asText());
+      assertThat(Double.parseDouble(f[8])).isEqualTo(n.get("compute_time_s").doubleValue());
+      assertThat(Double.parseDouble(f[9])).isEqualTo(n.get("memory_time_s").doubleValue());
+      assertThat(Double.parseDouble(f[10])).isEqualTo(n.get("time_s").doubleValue());
+      // time = max(compute, memory); the bound names the larger (a tie is memory).
+      double c = n.get("compute_time_s").doubleValue();
+      double m = n.get("memory_time_s").doubleValue();
+      if (i < rows.size() - 1) {
+        assertThat(n.get("time_s").doubleValue()).isEqualTo(Math.max(c, m));
+        assertThat(n.get("bound").asText()).isEqualTo(c > m ? "compute" : "memory");
+      }
+    }
+    JsonNode step = root.get("step");
+    assertThat(root.get("total").get("time_s").doubleValue()).isEqualTo(step.get("time_s").doubleValue());
+    assertThat(step.get("compute_bound_share").doubleValue() + step.get("memory_bound_share").doubleValue())
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(step.get("tokens_per_s").doubleValue())
+        .isCloseTo(
+            step.get("input_tokens").asDouble() / step.get("time_s").doubleValue(),
+            org.assertj.core.data.Percentage.withPercentage(1e-9));
+    String table2 = run(args).out();
+    assertThat(table2).contains("Step time: " + Quantities.si(step.get("time_s").doubleValue(), "s") + " (");
+    assertThat(table2).contains("Throughput: " + Quantities.fixed(step.get("tokens_per_s").doubleValue()) + " tokens/s");
+  }
+
+  /**
+   * LLM-Viewer's figures for Llama-2-7b (float16) at 1024 cached tokens and one new token on an
+   * A100 PCIe 40GB: every operator memory-bound, QKV+O ≈ 86 µs and the gated FFN ≈ 174 µs a block,
+   * the step ≈ 8.68 ms (LLM-Viewer adds an LM head, which this model does not count).
+   */
+  @Test
+  void crossCheckWithAPeerTool() throws Exception {
+    JsonNode root = JSON.readTree(run("--format", "json", "--device", "a100-pcie-40gb", "--cached-tokens", "1024",
+        "--input-tokens", "1", "--", LLAMA2).out());
+    assertThat(root.get("device").get("precision").asText()).isEqualTo("fp16");
+    double qkvO = 0;
+    double ffn = 0;
+    for (JsonNode n : root.get("nodes")) {
+      assertThat(n.get("bound").asText()).as(n.get("name").asText()).isEqualTo("memory");
+      String name = n.get("name").asText();
+      if (name.equals("Attn - QKV_Proj") || name.equals("Attn - O_Proj")) {
+        qkvO += n.get("time_s").doubleValue();
+      }
+      if (name.startsWith("Ffn - ") && (name.endsWith("_Proj") || name.endsWith("ActMul"))) {
+        ffn += n.get("time_s").doubleValue();
+      }
+    }
+    assertThat(qkvO * 1e6).isCloseTo(86, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(ffn * 1e6).isCloseTo(174, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(root.get("step").get("time_s").doubleValue() * 1e3).isCloseTo(8.68, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(root.get("memory").get("fits").asBoolean()).isTrue();
+    assertThat(root.get("memory").get("min_devices").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutACapacityThereIsNoVerdict() throws Exception {
+    JsonNode memory = JSON.readTree(run("--format", "json", "--peak-flops", "1P", "--mem-bandwidth", "1T", "--", LLAMA2)
+        .out()).get("memory");
+    assertThat(memory.get("capacity_bytes").isNull()).isTrue();
+    assertThat(memory.get("fits").isNull()).isTrue();
+    assertThat(memory.get("min_devices").isNull()).isTrue();
+    assertThat(memory.get("needed_bytes").bigIntegerValue()).isPositive();
+  }
+
+  @Test
+  void aModelThatDoesNotFitSaysHowManyDevicesItNeeds() {
+    // Scout at 1M context: 390.81 GiB needed; 80 GiB per H100 → ceil(390.81 / 80) = 5.
+    String out = run("--device", "h100-sxm", "--cached-tokens", "1048576", "--", SCOUT).out();
+    assertThat(out).contains("Memory: 390.81 GiB needed, 80.00 GiB per device: does not fit: needs at least 5 devices\n");
+  }
+
+  /** Every device error is a usage error, found before the (missing) config file is looked at. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          unknown id            | --device h100                              | closest: h100-sxm
+          peak not a number     | --peak-flops fast --mem-bandwidth 1T        | --peak-flops
+          negative bandwidth    | --peak-flops 1T --mem-bandwidth -3          | --mem-bandwidth
+          efficiency zero       | --device h100-sxm --flops-efficiency 0      | --flops-efficiency
+          efficiency above one  | --device h100-sxm --mem-efficiency 1.5      | --mem-efficiency
+          partial custom device | --peak-flops 1T                             | --mem-bandwidth
+          capacity alone        | --mem-capacity 80GB                         | --peak-flops
+          """)
+  void deviceErrorsAreUsageErrorsBeforeAnyFileIsRead(String name, String options, String fragment) {
+    List<String> args = new ArrayList<>(List.of(options.split(" ")));
+    args.add("--");
+    args.add("no/such/config.json");
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("error: ").contains(fragment).doesNotContain("no such file");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void aPrecisionTheDeviceLacksIsAUsageErrorNamingIt() {
+    CliRun run = CliRun.of("--device", "v100-sxm2-32gb", "--", "meta-llama/Llama-3.1-8B");
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("no bf16 peak").contains("--peak-flops");
+  }
+
+  @Test
+  void listDevicesShowsEveryCatalogIdAndNeedsNoModel() throws Exception {
+    String out = run("--list-devices").out();
+    List<String> lines = java.nio.file.Files.readAllLines(
+        java.nio.file.Path.of("src/main/resources/dev/roofline/analyzer/devices.tsv"));
+    int ids = 0;
+    for (String line : lines) {
+      if (line.startsWith("#") || line.startsWith("id\t") || line.isBlank()) {
+        continue;
+      }
+      String id = line.substring(0, line.indexOf('\t'));
+      assertThat(out).contains("| " + id + " ");
+      ids++;
+    }
+    assertThat(ids).isEqualTo(28);
+  }
+}
