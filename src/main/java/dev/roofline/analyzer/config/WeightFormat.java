@@ -16,7 +16,9 @@ public sealed interface WeightFormat {
   String name();
 
   /** Whether the values are stored in fewer bits than an unquantized type. */
-  boolean quantized();
+  default boolean quantized() {
+    return true;
+  }
 
   default BigInteger bytes(long n, long k) {
     return bytes(BigInteger.valueOf(n), BigInteger.valueOf(k));
@@ -78,11 +80,6 @@ public sealed interface WeightFormat {
     public String name() {
       return element.name();
     }
-
-    @Override
-    public boolean quantized() {
-      return true;
-    }
   }
 
   /**
@@ -116,11 +113,6 @@ public sealed interface WeightFormat {
     @Override
     public String name() {
       return "int" + bits;
-    }
-
-    @Override
-    public boolean quantized() {
-      return true;
     }
   }
 
@@ -158,11 +150,6 @@ public sealed interface WeightFormat {
     public String name() {
       return "int" + bits;
     }
-
-    @Override
-    public boolean quantized() {
-      return true;
-    }
   }
 
   /**
@@ -187,11 +174,6 @@ public sealed interface WeightFormat {
     @Override
     public String name() {
       return "fp4";
-    }
-
-    @Override
-    public boolean quantized() {
-      return true;
     }
   }
 }
