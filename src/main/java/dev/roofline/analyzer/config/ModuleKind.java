@@ -5,7 +5,10 @@ package dev.roofline.analyzer.config;
  * linear projections take a weight format; routers, norms and embeddings stay at the config dtype.
  */
 enum ModuleKind {
-  /** A projection: a last name part ending in {@code _proj} ({@code kv_a_proj_with_mqa} too), or Mixtral's {@code w1}/{@code w2}/{@code w3}. */
+  /**
+   * A projection: a last name part ending in {@code _proj} ({@code kv_a_proj_with_mqa} too), or
+   * Mixtral's {@code w1}/{@code w2}/{@code w3}.
+   */
   LINEAR,
   /** An MoE router: {@code gate}, {@code router}, {@code shared_expert_gate}. */
   ROUTER,

@@ -12,7 +12,7 @@ public sealed interface WeightFormat {
   /** Bytes of one {@code [n, k]} weight, scales included. */
   BigInteger bytes(BigInteger n, BigInteger k);
 
-  /** The precision's name for outputs: a dtype name, or {@code fp8}, {@code int8}, {@code int4}, {@code fp4}. */
+  /** The name outputs give it: a dtype's, or fp8, int8, int4, fp4. */
   String name();
 
   /** Whether the values are stored in fewer bits than an unquantized type. */
@@ -102,8 +102,8 @@ public sealed interface WeightFormat {
       BigInteger b = BigInteger.valueOf(bits);
       BigInteger groups = groupSize == 0 ? BigInteger.ONE : Bytes.ceilDiv(k, groupSize);
       BigInteger gn = groups.multiply(n);
-      BigInteger total =
-          Bytes.ceilDiv(n.multiply(k).multiply(b), 8).add(gn.multiply(BigInteger.valueOf(scaleWidth)));
+      BigInteger values = Bytes.ceilDiv(n.multiply(k).multiply(b), 8);
+      BigInteger total = values.add(gn.multiply(BigInteger.valueOf(scaleWidth)));
       if (zeroPoints) {
         total = total.add(Bytes.ceilDiv(gn.multiply(b), 8));
       }
