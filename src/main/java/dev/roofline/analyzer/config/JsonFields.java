@@ -78,7 +78,7 @@ final class JsonFields {
   }
 
   /** The integer value of a JSON number with no fractional part (4096 or 4096.0), else null. */
-  private static BigInteger wholeNumber(Object v) {
+  static BigInteger wholeNumber(Object v) {
     if (v instanceof BigInteger b) {
       return b;
     }
