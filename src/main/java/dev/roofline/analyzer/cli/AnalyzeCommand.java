@@ -1,7 +1,6 @@
 package dev.roofline.analyzer.cli;
 
 import dev.roofline.analyzer.analysis.Analysis;
-import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Query;
@@ -164,7 +163,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw usage(e.getMessage(), e);
     }
     LoadedConfig loaded = ConfigSource.resolve(model, hub, revision);
-    ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
+    ModelConfig config = Graphs.readConfig(loaded.json(), loaded.origin());
     String report = TableReport.render(Analysis.of(Graphs.build(config, query)));
     if (loaded.notice() != null) {
       commandLine.getErr().print(loaded.notice() + "\n");
