@@ -76,4 +76,9 @@ public record Llama4Config(
     return numHiddenLayers - moeBlocks();
   }
 
+  /** The experts of the mixture-of-experts blocks, and the shared expert, of {@code intermediate_size}. */
+  public Experts experts() {
+    return new Experts(
+        numLocalExperts, numExpertsPerTok, intermediateSize, moeBlocks(), intermediateSize, false, false);
+  }
 }

@@ -4,7 +4,13 @@ import dev.roofline.analyzer.config.ConfigFormat;
 import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.Llama4Config;
 import dev.roofline.analyzer.config.LlamaConfig;
+import dev.roofline.analyzer.config.MistralConfig;
+import dev.roofline.analyzer.config.MixtralConfig;
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.Qwen2Config;
+import dev.roofline.analyzer.config.Qwen2MoeConfig;
+import dev.roofline.analyzer.config.Qwen3Config;
+import dev.roofline.analyzer.config.Qwen3MoeConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +39,19 @@ public final class Graphs {
     }
   }
 
+  private static final GqaGraph GQA = new GqaGraph();
+
   /** The registry. A new family is one line here. */
   private static final List<Family<?>> FAMILIES =
       List.of(
-          family(LlamaConfig.FORMAT, new LlamaGraph(), LlamaConfig.MODEL_TYPE),
-          family(Llama4Config.FORMAT, new Llama4Graph(), Llama4Config.MODEL_TYPE));
+          family(LlamaConfig.FORMAT, new LlamaGraph(), "llama"),
+          family(Llama4Config.FORMAT, new Llama4Graph(), "llama4"),
+          family(MistralConfig.FORMAT, GQA, "mistral"),
+          family(Qwen2Config.FORMAT, GQA, "qwen2"),
+          family(Qwen3Config.FORMAT, GQA, "qwen3"),
+          family(MixtralConfig.FORMAT, GQA, "mixtral"),
+          family(Qwen2MoeConfig.FORMAT, GQA, "qwen2_moe"),
+          family(Qwen3MoeConfig.FORMAT, GQA, "qwen3_moe"));
 
   private static final Map<String, ConfigFormat<?>> BY_MODEL_TYPE = new HashMap<>();
   private static final Map<Class<?>, Family<?>> BY_RECORD = new HashMap<>();

@@ -26,6 +26,20 @@ public final class Ops {
         mn.multiply(bw));
   }
 
+  /**
+   * A bias of {@code n} values added to each of {@code tokens} outputs of a projection: one add an
+   * element and its n weights; it runs in the projection's epilogue, so it moves no activations.
+   */
+  public static Cost bias(BigInteger n, BigInteger tokens, int w) {
+    return new Cost(n.multiply(tokens), n.multiply(BigInteger.valueOf(w)), BigInteger.ZERO, BigInteger.ZERO);
+  }
+
+  /** {@code elements} values multiplied by a per-token factor (a sigmoid gate): one FLOP each. */
+  public static Cost scale(BigInteger elements, int w) {
+    BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
+    return new Cost(elements, BigInteger.ZERO, bytes, bytes);
+  }
+
   /** Element-wise sum of {@code tensors} tensors of {@code elements} elements each. */
   public static Cost sum(BigInteger elements, int tensors, int w) {
     BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
