@@ -5,7 +5,7 @@ package dev.roofline.analyzer.config;
  * transformers' defaults applied. One record per supported family, each with its {@code FORMAT}
  * (how it is read); these accessors are what every family has.
  */
-public sealed interface ModelConfig permits LlamaConfig, Llama4Config, GqaConfig {
+public sealed interface ModelConfig permits LlamaConfig, Llama4Config, GqaConfig, DeepseekV3Config {
 
   /** The {@code model_type} this record was read for, lower-case. */
   String modelType();

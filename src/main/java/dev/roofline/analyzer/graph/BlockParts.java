@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.graph;
 
 import dev.roofline.analyzer.config.Experts;
+import dev.roofline.analyzer.config.LatentAttention;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.config.SlidingWindow;
 import java.math.BigInteger;
@@ -62,6 +63,39 @@ final class BlockParts {
       oProj = oProj.plus(Ops.bias(hidden, tokens, w));
     }
     nodes.add(new Node(Operator.ATTN_O_PROJ, blocks, oProj));
+    nodes.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, blocks));
+    return nodes;
+  }
+
+  /**
+   * Multi-head latent attention as MLA serving engines run it (the absorbed form): norm; the query
+   * projected down, normalised and up (or directly, without a query rank); the latent and rotary
+   * key projected down and the latent normalised; the rotary part of queries and the shared
+   * rotary key; each head's query absorbing the key up-projection; attention over the cached
+   * latents; each head's output absorbing the value up-projection; output projection; residual.
+   */
+  List<Node> latentAttention(LatentAttention a) {
+    BigInteger heads = big(a.heads());
+    BigInteger latent = big(a.kvLoraRank());
+    BigInteger rope = big(a.qkRopeHeadDim());
+    BigInteger queries = heads.multiply(big(a.qkHeadDim()));
+    List<Node> nodes = new ArrayList<>(12);
+    nodes.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
+    if (a.qLoraRank() > 0) {
+      BigInteger rank = big(a.qLoraRank());
+      nodes.add(new Node(Operator.ATTN_Q_A_PROJ, blocks, Ops.proj(tokens, rank, hidden, w)));
+      nodes.add(new Node(Operator.ATTN_Q_A_RMSNORM, blocks, Ops.rmsnorm(rank, tokens, w)));
+      nodes.add(new Node(Operator.ATTN_Q_B_PROJ, blocks, Ops.proj(tokens, queries, rank, w)));
+    } else {
+      nodes.add(new Node(Operator.ATTN_Q_PROJ, blocks, Ops.proj(tokens, queries, hidden, w)));
+    }
+    nodes.add(new Node(Operator.ATTN_KV_A_PROJ, blocks, Ops.proj(tokens, big(a.cachedDims()), hidden, w)));
+    nodes.add(new Node(Operator.ATTN_KV_A_RMSNORM, blocks, Ops.rmsnorm(latent, tokens, w)));
+    nodes.add(new Node(Operator.ATTN_ROPE, blocks, Ops.rope(rope.multiply(heads.add(BigInteger.ONE)), tokens, w)));
+    nodes.add(new Node(Operator.ATTN_Q_ABSORB, blocks, Ops.proj(tokens, latent, big(a.qkNopeHeadDim()), w).times(heads)));
+    nodes.add(new Node(Operator.ATTN_SDPA, blocks, Ops.latentSdpa(query, heads, latent, rope, w)));
+    nodes.add(new Node(Operator.ATTN_V_ABSORB, blocks, Ops.proj(tokens, big(a.vHeadDim()), latent, w).times(heads)));
+    nodes.add(new Node(Operator.ATTN_O_PROJ, blocks, Ops.proj(tokens, hidden, heads.multiply(big(a.vHeadDim())), w)));
     nodes.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, blocks));
     return nodes;
   }
@@ -154,11 +188,16 @@ final class BlockParts {
     return kvCache(a.kvDims().shiftLeft(1), a.sliding());
   }
 
+  /** The latent and rotary key of every cached and new token, in every layer. */
+  StorageTerm kvCache(LatentAttention a) {
+    return kvCache(big(a.cachedDims()), SlidingWindow.NONE);
+  }
+
   /**
    * The cache of {@code elements} values per token and layer: full layers hold every cached and
    * new token, sliding layers the last {@code window − 1} cached ones and the new ones.
    */
-  StorageTerm kvCache(BigInteger elements, SlidingWindow sliding) {
+  private StorageTerm kvCache(BigInteger elements, SlidingWindow sliding) {
     BigInteger held = query.totalContextTokens().multiply(big(blocks - sliding.layers()));
     if (sliding.layers() > 0) {
       held = held.add(query.window(sliding.window()).totalContextTokens().multiply(big(sliding.layers())));

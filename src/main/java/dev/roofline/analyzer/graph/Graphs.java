@@ -2,6 +2,7 @@ package dev.roofline.analyzer.graph;
 
 import dev.roofline.analyzer.config.ConfigFormat;
 import dev.roofline.analyzer.config.ConfigReader;
+import dev.roofline.analyzer.config.DeepseekV3Config;
 import dev.roofline.analyzer.config.Llama4Config;
 import dev.roofline.analyzer.config.LlamaConfig;
 import dev.roofline.analyzer.config.MistralConfig;
@@ -51,7 +52,8 @@ public final class Graphs {
           family(Qwen3Config.FORMAT, GQA, "qwen3"),
           family(MixtralConfig.FORMAT, GQA, "mixtral"),
           family(Qwen2MoeConfig.FORMAT, GQA, "qwen2_moe"),
-          family(Qwen3MoeConfig.FORMAT, GQA, "qwen3_moe"));
+          family(Qwen3MoeConfig.FORMAT, GQA, "qwen3_moe"),
+          family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), "deepseek_v3", "kimi_k2"));
 
   private static final Map<String, ConfigFormat<?>> BY_MODEL_TYPE = new HashMap<>();
   private static final Map<Class<?>, Family<?>> BY_RECORD = new HashMap<>();

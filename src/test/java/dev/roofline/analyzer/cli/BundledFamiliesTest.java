@@ -15,7 +15,8 @@ class BundledFamiliesTest {
     "Qwen/Qwen2.5-7B, Attn - QKV_Proj, 28 / 28",
     "Qwen/Qwen3-8B, Attn - QK_Norm, 36 / 36",
     "mistralai/Mixtral-8x7B-v0.1, Ffn - Router, 32 / 32",
-    "Qwen/Qwen3-30B-A3B, Ffn - RoutedExp_GateUp_Proj, 48 / 48"
+    "Qwen/Qwen3-30B-A3B, Ffn - RoutedExp_GateUp_Proj, 48 / 48",
+    "deepseek-ai/DeepSeek-V3, Attn - Q_Absorb, 61 / 61"
   })
   void runsOfflineByName(String id, String row, String blocks) {
     CliRun run = CliRun.of("--offline", "--cached-tokens", "8192", "--", id);
@@ -34,6 +35,7 @@ class BundledFamiliesTest {
             "Qwen/Qwen2.5-7B",
             "Qwen/Qwen3-8B",
             "mistralai/Mixtral-8x7B-v0.1",
-            "Qwen/Qwen3-30B-A3B");
+            "Qwen/Qwen3-30B-A3B",
+            "deepseek-ai/DeepSeek-V3");
   }
 }

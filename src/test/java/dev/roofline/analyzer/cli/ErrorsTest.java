@@ -36,7 +36,7 @@ class ErrorsTest {
         row("extra data", "{\"model_type\": \"llama\"} {}", "CONFIG", 1, "extra data after the JSON value"),
         row("not an object", "[1, 2]", "CONFIG", 1, "must be a JSON object, got a list"),
         row("unsupported model_type", "{\"model_type\": \"gpt2\"}", "CONFIG", 1,
-            "unsupported model_type 'gpt2'; supported: llama, llama4, mistral, mixtral, qwen2, qwen2_moe, qwen3, qwen3_moe"),
+            "unsupported model_type 'gpt2'; supported: deepseek_v3, kimi_k2, llama, llama4, mistral, mixtral, qwen2, qwen2_moe, qwen3, qwen3_moe"),
         row("missing model_type", "{\"hidden_size\": 4096}", "CONFIG", 1, "no 'model_type' key"),
         row("model_type not a string", "{\"model_type\": 7}", "CONFIG", 1, "'model_type' must be a string, got 7"),
         row("string for a number", "{\"model_type\": \"llama\", \"hidden_size\": \"4096\"}", "CONFIG", 1,
@@ -101,7 +101,16 @@ class ErrorsTest {
         row("zero decoder_sparse_step", "{\"model_type\": \"qwen2_moe\", \"decoder_sparse_step\": 0}", "CONFIG", 1,
             "'decoder_sparse_step' must be a positive integer, got 0"),
         row("wrong-typed qkv_bias", "{\"model_type\": \"qwen2_moe\", \"qkv_bias\": 1}", "CONFIG", 1,
-            "'qkv_bias' must be true or false, got 1"));
+            "'qkv_bias' must be true or false, got 1"),
+        row("wrong-typed MLA key", "{\"model_type\": \"deepseek_v3\", \"qk_rope_head_dim\": \"64\"}", "CONFIG", 1,
+            "'qk_rope_head_dim' must be a positive integer, got \"64\""),
+        row("zero latent rank", "{\"model_type\": \"kimi_k2\", \"kv_lora_rank\": 0}", "CONFIG", 1,
+            "'kv_lora_rank' must be a positive integer, got 0"),
+        row("more experts per token than routed experts",
+            "{\"model_type\": \"deepseek_v3\", \"n_routed_experts\": 8, \"num_experts_per_tok\": 9}", "CONFIG", 1,
+            "'num_experts_per_tok' (9) must not exceed 'n_routed_experts' (8)"),
+        row("negative first_k_dense_replace", "{\"model_type\": \"deepseek_v3\", \"first_k_dense_replace\": -3}",
+            "CONFIG", 1, "'first_k_dense_replace' must be a non-negative integer, got -3"));
   }
 
   private static Arguments row(String name, String config, String args, int exit, String fragment) {

@@ -48,7 +48,8 @@ class ParameterCountTest {
    * (Weights + Additional Experts + Embedding Table) / w = parameters − LM head − final norm
    * (hidden_size elements) + one element per rmsnorm application per layer (the original's h+1
    * weights of a norm of h features). Norms per layer: attention and feed-forward, plus Qwen3's
-   * query and key norms.
+   * query and key norms, or DeepSeek-V3's query and latent norms. (DeepSeek-V3's parameters
+   * exclude its multi-token-prediction module, which a step does not run.)
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -60,6 +61,7 @@ class ParameterCountTest {
           Qwen/Qwen3-8B,               4
           mistralai/Mixtral-8x7B-v0.1, 2
           Qwen/Qwen3-30B-A3B,          4
+          deepseek-ai/DeepSeek-V3,     4
           """)
   void storedWeightsAreTheCheckpointsParameters(String id, long normsPerLayer) throws IOException {
     Map<String, String> row = facts(id);
@@ -90,7 +92,8 @@ class ParameterCountTest {
     "Qwen/Qwen2.5-7B",
     "Qwen/Qwen3-8B",
     "mistralai/Mixtral-8x7B-v0.1",
-    "Qwen/Qwen3-30B-A3B"
+    "Qwen/Qwen3-30B-A3B",
+    "deepseek-ai/DeepSeek-V3"
   })
   void oneTokenCostsTwoFlopsPerActiveParameter(String id) throws IOException {
     Map<String, String> row = facts(id);
