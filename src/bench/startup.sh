@@ -11,7 +11,8 @@
 #      Hub's name does not resolve (no network), offline, and with the HTTP client run against a
 #      closed loopback port (connection refused);
 #   3. --batch-size 2 beside --batch-size 2000000000 (Llama 4 Maverick);
-#   4. the seed example in --format json and --format csv beside the table;
+#   4. Qwen3 8B beside Llama 3.1 8B (local files, the same step): the families beyond llama;
+#   5. the seed example in --format json and --format csv beside the table;
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,6 +50,8 @@ refused_run="env HF_ENDPOINT=http://127.0.0.1:1 $hub_run"
 offline_run="$launcher --offline --cached-tokens 1048576 --input-tokens 1 -- meta-llama/Llama-4-Scout-17B-16E"
 batch2="$launcher --cached-tokens 1000000 3 --input-tokens 1 7 --batch-size 2 -- $maverick"
 batch2e9="$launcher --cached-tokens 1000000 3 --input-tokens 1 7 --batch-size 2000000000 -- $maverick"
+llama_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/meta-llama--Llama-3.1-8B.json"
+qwen3_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/Qwen--Qwen3-8B.json"
 
 echo "# $(date -u +%Y-%m-%d), $(nproc) cores, $("$java" -version 2>&1 | head -n 1)"
 bench() {
@@ -73,6 +76,9 @@ echo
 echo "## Batch size 2 vs 2,000,000,000"
 bench "$batch2" "$batch2e9"
 echo
+echo "## A qwen3 config vs a llama config"
+bench "$llama_run" "$qwen3_run"
+echo
 echo "## Output formats vs the table"
 bench "$local_run" "$launcher --format json --cached-tokens 1048576 --input-tokens 1 -- $scout" \
   "$launcher --format csv --cached-tokens 1048576 --input-tokens 1 -- $scout"
@@ -82,7 +88,7 @@ rss() {
   for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; done | sort -n | sed -n 3p
 }
 base=$(rss $hello)
-for cmd in "$hello" "$local_run" "$hub_run" "$batch2" "$batch2e9"; do
+for cmd in "$hello" "$local_run" "$hub_run" "$batch2" "$batch2e9" "$llama_run" "$qwen3_run"; do
   kb=$(rss $cmd)
   awk -v kb="$kb" -v base="$base" -v cmd="$cmd" 'BEGIN { printf "%8.1f MiB %5.2f  %s\n", kb / 1024, kb / base, cmd }'
 done

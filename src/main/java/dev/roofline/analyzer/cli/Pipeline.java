@@ -3,9 +3,9 @@ package dev.roofline.analyzer.cli;
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Subject;
-import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.device.ResolvedDevice;
+import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.source.ConfigSource;
 import dev.roofline.analyzer.source.LoadedConfig;
 import dev.roofline.analyzer.source.Notice;
@@ -22,7 +22,7 @@ final class Pipeline {
   /** Runs {@code request}, writing the report to {@code out} and notices to {@code err}; the exit code. */
   static int run(Request request, PrintWriter out, PrintWriter err) {
     LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision());
-    ModelConfig config = ConfigReader.read(loaded.json(), loaded.origin());
+    ModelConfig config = Graphs.readConfig(loaded.json(), loaded.origin());
     // The device's peak is the column of the model's precision, known only now.
     ResolvedDevice device = request.device() == null ? null : request.device().forDType(config.dtype().name());
     Analysis analysis = Analysis.of(subject(request, loaded), config, request.query(), device);

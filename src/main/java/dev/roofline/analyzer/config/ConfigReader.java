@@ -18,51 +18,31 @@ import java.util.Collections;
  * Reads the bytes of a {@code config.json} into the {@link ModelConfig} of its {@code model_type}.
  * The JSON is read with Jackson's streaming parser into plain maps, lists, strings, {@code
  * BigInteger}s and {@code Double}s (what Python's {@code json} module yields), then mapped onto the
- * record of the architecture with transformers' defaults.
+ * record of the architecture by its {@link ConfigFormat}, with transformers' defaults. Which format
+ * reads which {@code model_type} is the registry's to say (the graph package's, which binds each
+ * family's format to its graph builder): this package knows no list of families.
  */
 public final class ConfigReader {
-
-  /** Maps the keys of a config onto the record of one architecture. */
-  private interface Architecture {
-    ModelConfig read(JsonFields fields);
-  }
-
-  /** The supported architectures, keyed by {@code model_type}. */
-  private static final Map<String, Architecture> ARCHITECTURES =
-      Map.of(
-          LlamaConfig.MODEL_TYPE,
-          new Architecture() {
-            @Override
-            public ModelConfig read(JsonFields f) {
-              return LlamaConfig.read(f);
-            }
-          },
-          Llama4Config.MODEL_TYPE,
-          new Architecture() {
-            @Override
-            public ModelConfig read(JsonFields f) {
-              return Llama4Config.read(f);
-            }
-          });
 
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private ConfigReader() {}
 
-  /** The model types this reader knows, sorted. */
-  public static List<String> supportedModelTypes() {
-    List<String> types = new ArrayList<>(ARCHITECTURES.keySet());
+  /** The keys of {@code formats} (the model types a registry knows), sorted. */
+  private static String supported(Map<String, ? extends ConfigFormat<?>> formats) {
+    List<String> types = new ArrayList<>(formats.keySet());
     Collections.sort(types);
-    return types;
+    return String.join(", ", types);
   }
 
   /**
-   * The config in {@code json}; {@code origin} names the file or repo in error messages.
+   * The config in {@code json}, read by the format that {@code formats} gives for its {@code
+   * model_type} (lower-cased); {@code origin} names the file or repo in error messages.
    *
    * @throws ConfigException if the JSON is malformed or does not describe a supported model
    */
-  public static ModelConfig read(byte[] json, String origin) {
+  public static ModelConfig read(byte[] json, String origin, Map<String, ? extends ConfigFormat<?>> formats) {
     Object root = parse(json, origin);
     if (!(root instanceof Map<?, ?>)) {
       throw new ConfigException(
@@ -72,25 +52,19 @@ public final class ConfigReader {
     JsonFields fields = new JsonFields(origin, "", (Map<String, Object>) root);
     Map<?, ?> map = (Map<?, ?>) root;
     if (!map.containsKey("model_type")) {
-      throw new ConfigException(
-          origin + ": no 'model_type' key; supported: " + String.join(", ", supportedModelTypes()));
+      throw new ConfigException(origin + ": no 'model_type' key; supported: " + supported(formats));
     }
     Object type = map.get("model_type");
     if (!(type instanceof String)) {
       throw new ConfigException(
           origin + ": 'model_type' must be a string, got " + JsonFields.describe(type));
     }
-    String modelType = ((String) type).toLowerCase(Locale.ROOT);
-    Architecture reader = ARCHITECTURES.get(modelType);
-    if (reader == null) {
+    ConfigFormat<?> format = formats.get(((String) type).toLowerCase(Locale.ROOT));
+    if (format == null) {
       throw new ConfigException(
-          origin
-              + ": unsupported model_type '"
-              + type
-              + "'; supported: "
-              + String.join(", ", supportedModelTypes()));
+          origin + ": unsupported model_type '" + type + "'; supported: " + supported(formats));
     }
-    return reader.read(fields);
+    return format.read(fields);
   }
 
   /**

@@ -2,8 +2,11 @@ package dev.roofline.analyzer.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Typed access to the keys of one JSON object of a config, with the error messages that name the
@@ -77,6 +80,116 @@ final class JsonFields {
     return whole.longValueExact();
   }
 
+  /** A whole number ≥ 0; {@code fallback} when the key is absent. */
+  long nonNegativeInt(String key, long fallback) {
+    if (!values.containsKey(key)) {
+      return fallback;
+    }
+    Object v = values.get(key);
+    BigInteger whole = wholeNumber(v);
+    if (whole == null || whole.signum() < 0 || whole.compareTo(LONG_MAX) > 0) {
+      throw wrongType(key, "a non-negative integer", v);
+    }
+    return whole.longValueExact();
+  }
+
+  /**
+   * A count that one of two names may give ({@code num_local_experts} or its alias {@code
+   * num_experts}); {@code fallback} when neither is present.
+   */
+  long positiveIntAliased(String key, String alias, long fallback) {
+    if (!values.containsKey(alias)) {
+      return positiveInt(key, fallback);
+    }
+    long aliased = positive(alias, values.get(alias));
+    if (values.containsKey(key)) {
+      long direct = positive(key, values.get(key));
+      if (direct != aliased) {
+        throw brokenRule(
+            "'" + key + "' (" + direct + ") and its alias '" + alias + "' (" + aliased + ") differ");
+      }
+    }
+    return aliased;
+  }
+
+  /** {@code true} or {@code false}; {@code fallback} when the key is absent. */
+  boolean bool(String key, boolean fallback) {
+    if (!values.containsKey(key)) {
+      return fallback;
+    }
+    Object v = values.get(key);
+    if (!(v instanceof Boolean)) {
+      throw wrongType(key, "true or false", v);
+    }
+    return (Boolean) v;
+  }
+
+  /**
+   * The number of layers a {@code layer_types} list marks {@code "sliding_attention"}; -1 when the
+   * key is absent or null (the family's rule applies). The list must have one entry per layer,
+   * each {@code "full_attention"} or {@code "sliding_attention"}.
+   */
+  long slidingLayerTypes(String key, long layers) {
+    List<?> list = list(key);
+    if (list == null) {
+      return -1;
+    }
+    if (list.size() != layers) {
+      throw error(
+          "'"
+              + name(key)
+              + "' must have one entry per layer ('num_hidden_layers' = "
+              + layers
+              + "), got "
+              + list.size());
+    }
+    long sliding = 0;
+    for (Object entry : list) {
+      if ("sliding_attention".equals(entry)) {
+        sliding++;
+      } else if (!"full_attention".equals(entry)) {
+        throw wrongType(key, "a list of \"full_attention\" and \"sliding_attention\"", entry);
+      }
+    }
+    return sliding;
+  }
+
+  /**
+   * How many of the layers {@code 0 ≤ i < layers} with {@code (i + 1) % step == 0} a list of layer
+   * indices ({@code mlp_only_layers}) names; an absent or null list names none. Each index must be
+   * a layer of the model; an index listed twice counts once.
+   */
+  long layerIndicesOnStep(String key, long layers, long step) {
+    List<?> list = list(key);
+    if (list == null) {
+      return 0;
+    }
+    Set<Long> named = new HashSet<>();
+    for (Object entry : list) {
+      BigInteger index = wholeNumber(entry);
+      if (index == null || index.signum() < 0 || index.compareTo(BigInteger.valueOf(layers)) >= 0) {
+        throw wrongType(key, "a list of layer indices from 0 to " + (layers - 1), entry);
+      }
+      long i = index.longValueExact();
+      if ((i + 1) % step == 0) {
+        named.add(i);
+      }
+    }
+    return named.size();
+  }
+
+  /** The list under {@code key}; null when the key is absent or null. */
+  private List<?> list(String key) {
+    Object v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof List<?> list)) {
+      throw wrongType(key, "a list", v);
+    }
+    return list;
+  }
+
   /** The integer value of a JSON number with no fractional part (4096 or 4096.0), else null. */
   static BigInteger wholeNumber(Object v) {
     if (v instanceof BigInteger b) {
@@ -94,6 +207,11 @@ final class JsonFields {
       throw wrongType(key, "a string", v);
     }
     return (String) v;
+  }
+
+  /** {@code model_type}, lower-case, as the reader has checked it is present and a string. */
+  String modelType() {
+    return ((String) values.get("model_type")).toLowerCase(Locale.ROOT);
   }
 
   /** {@code hidden_act}; silu when absent. */

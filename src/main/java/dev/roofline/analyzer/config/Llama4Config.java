@@ -22,6 +22,34 @@ public record Llama4Config(
 
   public static final String MODEL_TYPE = "llama4";
 
+  public static final ConfigFormat<Llama4Config> FORMAT =
+      new ConfigFormat<>(Llama4Config.class) {
+        @Override
+        Llama4Config read(JsonFields root) {
+          JsonFields f = root.object("text_config");
+          long hidden = f.positiveInt("hidden_size", 5120);
+          long heads = f.positiveInt("num_attention_heads", 40);
+          try {
+            return new Llama4Config(
+                hidden,
+                f.positiveInt("intermediate_size", 8192),
+                f.positiveInt("intermediate_size_mlp", 16384),
+                f.positiveInt("num_hidden_layers", 48),
+                heads,
+                f.positiveIntOrNull("num_key_value_heads", 8, heads),
+                f.positiveIntOrNull("head_dim", 128, Math.max(1, hidden / heads)),
+                f.positiveInt("vocab_size", 202048),
+                f.positiveInt("num_local_experts", 16),
+                f.positiveInt("num_experts_per_tok", 1),
+                f.positiveInt("interleave_moe_layer_step", 1),
+                f.activation("hidden_act"),
+                f.dtype());
+          } catch (IllegalArgumentException e) {
+            throw f.brokenRule(e.getMessage());
+          }
+        }
+      };
+
   public Llama4Config {
     if (numExpertsPerTok > numLocalExperts) {
       throw new IllegalArgumentException(
@@ -48,27 +76,9 @@ public record Llama4Config(
     return numHiddenLayers - moeBlocks();
   }
 
-  static Llama4Config read(JsonFields root) {
-    JsonFields f = root.object("text_config");
-    long hidden = f.positiveInt("hidden_size", 5120);
-    long heads = f.positiveInt("num_attention_heads", 40);
-    try {
-      return new Llama4Config(
-          hidden,
-          f.positiveInt("intermediate_size", 8192),
-          f.positiveInt("intermediate_size_mlp", 16384),
-          f.positiveInt("num_hidden_layers", 48),
-          heads,
-          f.positiveIntOrNull("num_key_value_heads", 8, heads),
-          f.positiveIntOrNull("head_dim", 128, Math.max(1, hidden / heads)),
-          f.positiveInt("vocab_size", 202048),
-          f.positiveInt("num_local_experts", 16),
-          f.positiveInt("num_experts_per_tok", 1),
-          f.positiveInt("interleave_moe_layer_step", 1),
-          f.activation("hidden_act"),
-          f.dtype());
-    } catch (IllegalArgumentException e) {
-      throw f.brokenRule(e.getMessage());
-    }
+  /** The experts of the mixture-of-experts blocks, and the shared expert, of {@code intermediate_size}. */
+  public Experts experts() {
+    return new Experts(
+        numLocalExperts, numExpertsPerTok, intermediateSize, moeBlocks(), intermediateSize, false, false);
   }
 }

@@ -17,6 +17,27 @@ public record LlamaConfig(
 
   public static final String MODEL_TYPE = "llama";
 
+  public static final ConfigFormat<LlamaConfig> FORMAT =
+      new ConfigFormat<>(LlamaConfig.class) {
+        @Override
+        LlamaConfig read(JsonFields f) {
+          long heads = f.positiveInt("num_attention_heads", 32);
+          try {
+            return new LlamaConfig(
+                f.positiveInt("hidden_size", 4096),
+                f.positiveInt("intermediate_size", 11008),
+                f.positiveInt("num_hidden_layers", 32),
+                heads,
+                f.positiveIntOrNull("num_key_value_heads", heads, heads),
+                f.positiveInt("vocab_size", 32000),
+                f.activation("hidden_act"),
+                f.dtype());
+          } catch (IllegalArgumentException e) {
+            throw f.brokenRule(e.getMessage());
+          }
+        }
+      };
+
   public LlamaConfig {
     if (hiddenSize % numAttentionHeads != 0) {
       throw new IllegalArgumentException(
@@ -36,22 +57,5 @@ public record LlamaConfig(
   /** Per-head width: the original derives it from the hidden size and ignores {@code head_dim}. */
   public long headDim() {
     return hiddenSize / numAttentionHeads;
-  }
-
-  static LlamaConfig read(JsonFields f) {
-    long heads = f.positiveInt("num_attention_heads", 32);
-    try {
-      return new LlamaConfig(
-          f.positiveInt("hidden_size", 4096),
-          f.positiveInt("intermediate_size", 11008),
-          f.positiveInt("num_hidden_layers", 32),
-          heads,
-          f.positiveIntOrNull("num_key_value_heads", heads, heads),
-          f.positiveInt("vocab_size", 32000),
-          f.activation("hidden_act"),
-          f.dtype());
-    } catch (IllegalArgumentException e) {
-      throw f.brokenRule(e.getMessage());
-    }
   }
 }

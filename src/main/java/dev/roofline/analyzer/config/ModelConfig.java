@@ -2,10 +2,10 @@ package dev.roofline.analyzer.config;
 
 /**
  * The architecture fields of a HuggingFace {@code config.json}, typed, validated and with
- * transformers' defaults applied. One record per supported {@code model_type}; all of them are
- * decoder stacks with grouped-query attention, whose shape these accessors give.
+ * transformers' defaults applied. One record per supported family, each with its {@code FORMAT}
+ * (how it is read); these accessors are what every family has.
  */
-public sealed interface ModelConfig permits LlamaConfig, Llama4Config {
+public sealed interface ModelConfig permits LlamaConfig, Llama4Config, GqaConfig, DeepseekV3Config {
 
   /** The {@code model_type} this record was read for, lower-case. */
   String modelType();
@@ -18,12 +18,6 @@ public sealed interface ModelConfig permits LlamaConfig, Llama4Config {
 
   /** Query heads ({@code num_attention_heads}). */
   long numAttentionHeads();
-
-  /** Key/value heads ({@code num_key_value_heads}). */
-  long numKeyValueHeads();
-
-  /** Width of one attention head. */
-  long headDim();
 
   /** Vocabulary entries ({@code vocab_size}). */
   long vocabSize();

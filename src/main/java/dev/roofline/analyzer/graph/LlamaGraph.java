@@ -10,11 +10,10 @@ final class LlamaGraph implements GraphBuilder<LlamaConfig> {
   @Override
   public Graph build(LlamaConfig c, Query query) {
     BlockParts parts = new BlockParts(c, query);
-    long blocks = c.numHiddenLayers();
-    List<Node> nodes = new ArrayList<>(parts.attention(blocks));
-    nodes.add(parts.rmsnorm(Operator.FFN_RMSNORM, blocks));
-    nodes.addAll(parts.gatedFeedForward(FeedForward.DENSE, blocks, c.intermediateSize(), 1));
-    nodes.add(parts.residualAdd(Operator.FFN_RESIDUAL_ADD, blocks));
-    return new Graph(nodes, blocks, List.of(parts.kvCache(), parts.embeddingTable()));
+    GqaAttention attention =
+        GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
+    List<Node> nodes = new ArrayList<>(parts.attention(attention));
+    nodes.addAll(parts.denseFeedForward(c.intermediateSize()));
+    return new Graph(nodes, c.numHiddenLayers(), List.of(parts.kvCache(attention), parts.embeddingTable()));
   }
 }

@@ -26,6 +26,20 @@ public final class Ops {
         mn.multiply(bw));
   }
 
+  /**
+   * A bias of {@code n} values added to each of {@code tokens} outputs of a projection: one add an
+   * element and its n weights; it runs in the projection's epilogue, so it moves no activations.
+   */
+  public static Cost bias(BigInteger n, BigInteger tokens, int w) {
+    return new Cost(n.multiply(tokens), n.multiply(BigInteger.valueOf(w)), BigInteger.ZERO, BigInteger.ZERO);
+  }
+
+  /** {@code elements} values multiplied by a per-token factor (a sigmoid gate): one FLOP each. */
+  public static Cost scale(BigInteger elements, int w) {
+    BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
+    return new Cost(elements, BigInteger.ZERO, bytes, bytes);
+  }
+
   /** Element-wise sum of {@code tensors} tensors of {@code elements} elements each. */
   public static Cost sum(BigInteger elements, int tensors, int w) {
     BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
@@ -76,18 +90,43 @@ public final class Ops {
    */
   public static Cost sdpa(Query query, BigInteger qoDims, BigInteger kvDims, int w) {
     BigInteger bw = BigInteger.valueOf(w);
-    BigInteger qkFlopsPerPair = qoDims.multiply(TWO).subtract(ONE);
+    BigInteger qoBytes = qoDims.multiply(bw);
+    return attention(query, qoDims.multiply(TWO).subtract(ONE), kvDims, qoBytes, kvDims.shiftLeft(1).multiply(bw), qoBytes);
+  }
+
+  /**
+   * Multi-head latent attention in the absorbed form, summed over the queries of the batch: each
+   * of {@code heads} heads scores its query of {@code latent + rope} values against every cached
+   * latent and rotary key (s·L·(2·(latent+rope)−1) FLOPs a head) and sums the cached latents
+   * weighted by the scores (s·latent·(2L−1)); it reads the queries and each cached latent once
+   * (shared by all heads), and writes a latent per head and token.
+   */
+  public static Cost latentSdpa(Query query, BigInteger heads, BigInteger latent, BigInteger rope, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger cached = latent.add(rope);
+    return attention(
+        query,
+        heads.multiply(cached.multiply(TWO).subtract(ONE)),
+        heads.multiply(latent),
+        heads.multiply(cached).multiply(bw),
+        cached.multiply(bw),
+        heads.multiply(latent).multiply(bw));
+  }
+
+  /**
+   * Attention's cost over the pattern, then times its repeat: per query of s input tokens and L
+   * cached plus input tokens, s·L·{@code scoreFlops} + s·{@code mixDims}·(2L−1) FLOPs, s·{@code
+   * queryBytes} + L·{@code keyBytes} bytes in and s·{@code outputBytes} out, all per token.
+   */
+  private static Cost attention(
+      Query query, BigInteger scoreFlops, BigInteger mixDims, BigInteger queryBytes, BigInteger keyBytes, BigInteger outputBytes) {
     Cost pattern = Cost.ZERO;
     for (int q = 0; q < query.input().size(); q++) {
       BigInteger s = query.input().get(q);
       BigInteger len = query.cached().get(q).add(s);
-      BigInteger qoBytes = s.multiply(qoDims).multiply(bw);
-      BigInteger flops =
-          s.multiply(len)
-              .multiply(qkFlopsPerPair)
-              .add(s.multiply(kvDims).multiply(len.multiply(TWO).subtract(ONE)));
-      BigInteger in = qoBytes.add(len.multiply(kvDims.multiply(TWO)).multiply(bw));
-      pattern = pattern.plus(new Cost(flops, BigInteger.ZERO, in, qoBytes));
+      BigInteger flops = s.multiply(len).multiply(scoreFlops).add(s.multiply(mixDims).multiply(len.multiply(TWO).subtract(ONE)));
+      BigInteger in = s.multiply(queryBytes).add(len.multiply(keyBytes));
+      pattern = pattern.plus(new Cost(flops, BigInteger.ZERO, in, s.multiply(outputBytes)));
     }
     return pattern.times(query.repeat());
   }

@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.graph;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -95,6 +96,23 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
     public BigInteger value() {
       return value;
     }
+  }
+
+  /**
+   * The queries as a sliding-window layer of {@code window} tokens sees them: each keeps at most
+   * {@code window − 1} past tokens (transformers' cache), so its cached count is capped there. The
+   * pattern is capped; the batch is still not expanded.
+   */
+  public Query window(long window) {
+    if (window <= 0) {
+      throw new IllegalArgumentException("window must be positive: " + window);
+    }
+    BigInteger kept = BigInteger.valueOf(window - 1);
+    List<BigInteger> capped = new ArrayList<>(cached.size());
+    for (BigInteger c : cached) {
+      capped.add(c.min(kept));
+    }
+    return new Query(capped, input, repeat);
   }
 
   /** Number of queries in the expanded batch. */

@@ -3,7 +3,6 @@ package dev.roofline.analyzer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roofline.analyzer.cli.CliRun;
-import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Graphs;
@@ -47,7 +46,7 @@ class HugeBatchTest {
 
   @Test
   void twoBillionQueriesAreExact() throws Exception {
-    ModelConfig config = ConfigReader.read(Files.readAllBytes(CONFIG), CONFIG.toString());
+    ModelConfig config = Graphs.readConfig(Files.readAllBytes(CONFIG), CONFIG.toString());
     Query query =
         Query.of(
             List.of(BigInteger.valueOf(1_000_000), BigInteger.valueOf(3)),

@@ -3,7 +3,6 @@ package dev.roofline.analyzer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roofline.analyzer.cli.CliRun;
-import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Node;
@@ -36,7 +35,7 @@ class HugeInputTest {
 
   @Test
   void exactCostsBeyondLongRange() throws Exception {
-    ModelConfig config = ConfigReader.read(Files.readAllBytes(CONFIG), CONFIG.toString());
+    ModelConfig config = Graphs.readConfig(Files.readAllBytes(CONFIG), CONFIG.toString());
     Query query =
         Query.of(List.of(BigInteger.ZERO), List.of(BigInteger.valueOf(1_000_000)), BigInteger.valueOf(100_000));
     assertThat(query.totalInputTokens()).isEqualTo(T);

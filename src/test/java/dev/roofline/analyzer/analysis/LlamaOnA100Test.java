@@ -3,7 +3,6 @@ package dev.roofline.analyzer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.device.DeviceOptions;
 import dev.roofline.analyzer.device.Precision;
@@ -53,7 +52,7 @@ class LlamaOnA100Test {
 
   private static ModelConfig read() {
     try {
-      return ConfigReader.read(Files.readAllBytes(CONFIG), CONFIG.toString());
+      return Graphs.readConfig(Files.readAllBytes(CONFIG), CONFIG.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

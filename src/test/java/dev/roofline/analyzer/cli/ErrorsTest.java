@@ -36,7 +36,7 @@ class ErrorsTest {
         row("extra data", "{\"model_type\": \"llama\"} {}", "CONFIG", 1, "extra data after the JSON value"),
         row("not an object", "[1, 2]", "CONFIG", 1, "must be a JSON object, got a list"),
         row("unsupported model_type", "{\"model_type\": \"gpt2\"}", "CONFIG", 1,
-            "unsupported model_type 'gpt2'; supported: llama, llama4"),
+            "unsupported model_type 'gpt2'; supported: deepseek_v3, kimi_k2, llama, llama4, mistral, mixtral, qwen2, qwen2_moe, qwen3, qwen3_moe"),
         row("missing model_type", "{\"hidden_size\": 4096}", "CONFIG", 1, "no 'model_type' key"),
         row("model_type not a string", "{\"model_type\": 7}", "CONFIG", 1, "'model_type' must be a string, got 7"),
         row("string for a number", "{\"model_type\": \"llama\", \"hidden_size\": \"4096\"}", "CONFIG", 1,
@@ -68,6 +68,51 @@ class ErrorsTest {
         row("two positionals", LLAMA, "CONFIG CONFIG", 2, "Unmatched argument"));
   }
 
+  /** The config errors of the grouped-query families: each names its key. */
+  static Stream<Arguments> familyCases() {
+    return Stream.of(
+        row("wrong-typed flag", "{\"model_type\": \"qwen2\", \"use_sliding_window\": \"yes\"}", "CONFIG", 1,
+            "'use_sliding_window' must be true or false, got \"yes\""),
+        row("negative max_window_layers", "{\"model_type\": \"qwen3\", \"max_window_layers\": -1}", "CONFIG", 1,
+            "'max_window_layers' must be a non-negative integer, got -1"),
+        row("zero window", "{\"model_type\": \"mistral\", \"sliding_window\": 0}", "CONFIG", 1,
+            "'sliding_window' must be a positive integer, got 0"),
+        row("more experts per token than experts", "{\"model_type\": \"qwen3_moe\", \"num_experts_per_tok\": 129}",
+            "CONFIG", 1, "'num_experts_per_tok' (129) must not exceed 'num_experts' (128)"),
+        row("more experts per token than local experts", "{\"model_type\": \"mixtral\", \"num_experts_per_tok\": 9}",
+            "CONFIG", 1, "'num_experts_per_tok' (9) must not exceed 'num_local_experts' (8)"),
+        row("expert alias disagrees", "{\"model_type\": \"mixtral\", \"num_local_experts\": 8, \"num_experts\": 16}",
+            "CONFIG", 1, "'num_local_experts' (8) and its alias 'num_experts' (16) differ"),
+        row("bad layer_types value",
+            "{\"model_type\": \"mistral\", \"num_hidden_layers\": 2, \"layer_types\": [\"full_attention\", \"chunked_attention\"]}",
+            "CONFIG", 1,
+            "'layer_types' must be a list of \"full_attention\" and \"sliding_attention\", got \"chunked_attention\""),
+        row("layer_types of the wrong length", "{\"model_type\": \"qwen2\", \"layer_types\": [\"full_attention\"]}",
+            "CONFIG", 1, "'layer_types' must have one entry per layer ('num_hidden_layers' = 32), got 1"),
+        row("layer_types not a list", "{\"model_type\": \"qwen3\", \"layer_types\": \"full_attention\"}", "CONFIG", 1,
+            "'layer_types' must be a list, got \"full_attention\""),
+        row("sliding layers without a window",
+            "{\"model_type\": \"mixtral\", \"num_hidden_layers\": 1, \"layer_types\": [\"sliding_attention\"]}",
+            "CONFIG", 1, "'layer_types' has sliding_attention layers but 'sliding_window' is null"),
+        row("mlp_only_layers out of range", "{\"model_type\": \"qwen2_moe\", \"mlp_only_layers\": [24]}", "CONFIG", 1,
+            "'mlp_only_layers' must be a list of layer indices from 0 to 23, got 24"),
+        row("head_dim null and heads not dividing", "{\"model_type\": \"qwen3\", \"num_attention_heads\": 3, \"head_dim\": null}",
+            "CONFIG", 1, "'hidden_size' (4096) must be a multiple of 'num_attention_heads' (3) when 'head_dim' is not set"),
+        row("zero decoder_sparse_step", "{\"model_type\": \"qwen2_moe\", \"decoder_sparse_step\": 0}", "CONFIG", 1,
+            "'decoder_sparse_step' must be a positive integer, got 0"),
+        row("wrong-typed qkv_bias", "{\"model_type\": \"qwen2_moe\", \"qkv_bias\": 1}", "CONFIG", 1,
+            "'qkv_bias' must be true or false, got 1"),
+        row("wrong-typed MLA key", "{\"model_type\": \"deepseek_v3\", \"qk_rope_head_dim\": \"64\"}", "CONFIG", 1,
+            "'qk_rope_head_dim' must be a positive integer, got \"64\""),
+        row("zero latent rank", "{\"model_type\": \"kimi_k2\", \"kv_lora_rank\": 0}", "CONFIG", 1,
+            "'kv_lora_rank' must be a positive integer, got 0"),
+        row("more experts per token than routed experts",
+            "{\"model_type\": \"deepseek_v3\", \"n_routed_experts\": 8, \"num_experts_per_tok\": 9}", "CONFIG", 1,
+            "'num_experts_per_tok' (9) must not exceed 'n_routed_experts' (8)"),
+        row("negative first_k_dense_replace", "{\"model_type\": \"deepseek_v3\", \"first_k_dense_replace\": -3}",
+            "CONFIG", 1, "'first_k_dense_replace' must be a non-negative integer, got -3"));
+  }
+
   private static Arguments row(String name, String config, String args, int exit, String fragment) {
     return Arguments.of(name, config, args, exit, fragment);
   }
@@ -76,7 +121,7 @@ class ErrorsTest {
   static Stream<Arguments> casesInEveryFormat() {
     List<Arguments> all = new ArrayList<>();
     for (String format : List.of("table", "json", "csv")) {
-      cases()
+      Stream.concat(cases(), familyCases())
           .forEach(
               a -> {
                 Object[] v = a.get();

@@ -3,6 +3,7 @@ package dev.roofline.analyzer.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roofline.analyzer.graph.Graphs;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigReaderTest {
 
   private static ModelConfig read(String json) {
-    return ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), "test.json");
+    return Graphs.readConfig(json.getBytes(StandardCharsets.UTF_8), "test.json");
   }
 
   @Test

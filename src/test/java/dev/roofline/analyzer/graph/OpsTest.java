@@ -83,6 +83,30 @@ class OpsTest {
     assertThat(Ops.actmul(b(i), b(t), a, w)).isEqualTo(cost(flops, 0, input, output));
   }
 
+  @ParameterizedTest(name = "bias(n={0}, T={1}, w={2})")
+  @CsvSource(
+      textBlock =
+          """
+          # n, T, w, flops = n·T, weight = n·w; no activation traffic
+            4608, 1, 2, 4608, 9216
+            3,    5, 4,   15,   12
+          """)
+  void bias(long n, long t, int w, long flops, long weight) {
+    assertThat(Ops.bias(b(n), b(t), w)).isEqualTo(cost(flops, weight, 0, 0));
+  }
+
+  @ParameterizedTest(name = "scale(e={0}, w={1})")
+  @CsvSource(
+      textBlock =
+          """
+          # e, w, flops = e, input = output = e·w
+            2048, 2, 2048, 4096
+            7,    1,    7,    7
+          """)
+  void scale(long e, int w, long flops, long bytes) {
+    assertThat(Ops.scale(b(e), w)).isEqualTo(cost(flops, 0, bytes, bytes));
+  }
+
   @ParameterizedTest(name = "sdpa(cached={0}, input={1}, repeat={2})")
   @CsvSource(
       delimiter = '|',

@@ -64,4 +64,24 @@ class QueryTest {
               assertThat(e.value()).isEqualTo(value);
             });
   }
+
+  @ParameterizedTest(name = "cached [{0}] through a window of {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # cached       | input   | window | repeat | capped cached (at window − 1) | Σ cached+input
+          10000          | 1       | 4096   | 1      | 4095                          | 4096
+          100            | 5000    | 4096   | 1      | 100                           | 5100
+          0 4095 4096    | 1 1 1   | 4096   | 3      | 0 4095 4095                   | 24579
+          7              | 2       | 1      | 1      | 0                             | 2
+          """)
+  void aWindowCapsTheCachedTokensOfThePattern(
+      String cached, String input, long window, long repeat, String capped, long totalContext) {
+    Query q = new Query(list(cached), list(input), BigInteger.valueOf(repeat)).window(window);
+    assertThat(q.cached()).isEqualTo(list(capped));
+    assertThat(q.input()).isEqualTo(list(input));
+    assertThat(q.repeat()).isEqualTo(repeat);
+    assertThat(q.totalContextTokens()).isEqualTo(totalContext);
+  }
 }

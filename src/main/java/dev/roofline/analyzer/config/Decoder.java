@@ -1,0 +1,55 @@
+package dev.roofline.analyzer.config;
+
+/**
+ * The keys that every grouped-query-attention family shares (mistral, qwen2, qwen3, mixtral,
+ * qwen2_moe, qwen3_moe), {@code model_type} (lower-case) included, with one family's defaults
+ * applied. {@code headDim} times {@code
+ * numAttentionHeads} need not be {@code hiddenSize} (Qwen3).
+ */
+public record Decoder(
+    String modelType,
+    long vocabSize,
+    long hiddenSize,
+    long intermediateSize,
+    long numHiddenLayers,
+    long numAttentionHeads,
+    long numKeyValueHeads,
+    long headDim,
+    Activation hiddenAct,
+    DType dtype) {
+
+  /**
+   * The shared keys of {@code f}, with a family's defaults in the order of the key table of
+   * families.md: vocabulary, hidden size, intermediate size, layers, heads, key/value heads, head
+   * width (0: {@code hidden_size / num_attention_heads}). A null {@code num_key_value_heads} means
+   * as many as query heads; a null {@code head_dim}, the quotient, which must then be exact.
+   */
+  static Decoder read(
+      JsonFields f, long vocab, long hidden, long intermediate, long layers, long heads, long kvHeads, long headDim) {
+    long h = f.positiveInt("hidden_size", hidden);
+    long nh = f.positiveInt("num_attention_heads", heads);
+    long d = f.positiveIntOrNull("head_dim", headDim, 0);
+    if (d == 0) {
+      if (h % nh != 0) {
+        throw f.brokenRule(
+            "'hidden_size' ("
+                + h
+                + ") must be a multiple of 'num_attention_heads' ("
+                + nh
+                + ") when 'head_dim' is not set");
+      }
+      d = h / nh;
+    }
+    return new Decoder(
+        f.modelType(),
+        f.positiveInt("vocab_size", vocab),
+        h,
+        f.positiveInt("intermediate_size", intermediate),
+        f.positiveInt("num_hidden_layers", layers),
+        nh,
+        f.positiveIntOrNull("num_key_value_heads", kvHeads, nh),
+        d,
+        f.activation("hidden_act"),
+        f.dtype());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.roofline.analyzer.config;
+
+/**
+ * The mixture-of-experts layers of a model: {@code count} routed experts of {@code
+ * intermediateSize} features, {@code perToken} of them for each token, in {@code layers} of the
+ * model's layers (the others are dense). Optionally a shared expert of {@code
+ * sharedIntermediateSize} features that every token goes through (0: none), whose output a
+ * sigmoid gate scales ({@code sharedGate}, qwen2_moe), and a router with one bias per expert
+ * ({@code routerBias}, deepseek_v3's {@code e_score_correction_bias}).
+ */
+public record Experts(
+    long count,
+    long perToken,
+    long intermediateSize,
+    long layers,
+    long sharedIntermediateSize,
+    boolean sharedGate,
+    boolean routerBias) {
+
+  public Experts {
+    if (count < 0 || perToken <= 0 || intermediateSize <= 0 || layers < 0 || sharedIntermediateSize < 0) {
+      throw new IllegalArgumentException("bad experts " + count + ", " + perToken + ", " + intermediateSize);
+    }
+    if (layers > 0 && perToken > count) {
+      throw new IllegalArgumentException(perToken + " experts per token of " + count);
+    }
+  }
+
+  /**
+   * {@code num_experts_per_tok}, which must not exceed the {@code experts} that {@code
+   * expertsKey} gives (when there are experts at all).
+   */
+  static long perToken(JsonFields f, long fallback, long experts, String expertsKey) {
+    long k = f.positiveInt("num_experts_per_tok", fallback);
+    if (experts > 0 && k > experts) {
+      throw f.brokenRule(
+          "'num_experts_per_tok' (" + k + ") must not exceed '" + expertsKey + "' (" + experts + ")");
+    }
+    return k;
+  }
+
+  /**
+   * The experts of qwen2_moe and qwen3_moe, with their defaults: layer i is a mixture of experts
+   * iff there are experts, i is not in {@code mlp_only_layers} and (i + 1) is a multiple of {@code
+   * decoder_sparse_step}. {@code shared}: qwen2_moe's gated shared expert's size (0: none).
+   */
+  static Experts readQwen(JsonFields f, long layers, long experts, long perToken, long size, long shared) {
+    long count = f.nonNegativeInt("num_experts", experts);
+    long k = perToken(f, perToken, count, "num_experts");
+    long expertSize = f.positiveInt("moe_intermediate_size", size);
+    long step = f.positiveInt("decoder_sparse_step", 1);
+    long denseOnStep = f.layerIndicesOnStep("mlp_only_layers", layers, step);
+    long moeLayers = count == 0 ? 0 : layers / step - denseOnStep;
+    return new Experts(count, k, expertSize, moeLayers, shared, shared > 0, false);
+  }
+}

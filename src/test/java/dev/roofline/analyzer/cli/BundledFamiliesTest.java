@@ -1,0 +1,41 @@
+package dev.roofline.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The bundled configs of the families beyond llama: listed, and analysed offline by name. */
+class BundledFamiliesTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "mistralai/Mistral-7B-v0.1, Attn - SDPA, 32 / 32",
+    "Qwen/Qwen2.5-7B, Attn - QKV_Proj, 28 / 28",
+    "Qwen/Qwen3-8B, Attn - QK_Norm, 36 / 36",
+    "mistralai/Mixtral-8x7B-v0.1, Ffn - Router, 32 / 32",
+    "Qwen/Qwen3-30B-A3B, Ffn - RoutedExp_GateUp_Proj, 48 / 48",
+    "deepseek-ai/DeepSeek-V3, Attn - Q_Absorb, 61 / 61"
+  })
+  void runsOfflineByName(String id, String row, String blocks) {
+    CliRun run = CliRun.of("--offline", "--cached-tokens", "8192", "--", id);
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    assertThat(run.err()).isEqualTo("note: using the bundled snapshot of " + id + " (offline)\n");
+    assertThat(run.out()).containsPattern("\\| " + row + " +\\| +" + blocks + " +\\|");
+  }
+
+  @Test
+  void listModelsShowsTheNewIds() {
+    CliRun run = CliRun.of("--list-models");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .contains(
+            "mistralai/Mistral-7B-v0.1",
+            "Qwen/Qwen2.5-7B",
+            "Qwen/Qwen3-8B",
+            "mistralai/Mixtral-8x7B-v0.1",
+            "Qwen/Qwen3-30B-A3B",
+            "deepseek-ai/DeepSeek-V3");
+  }
+}

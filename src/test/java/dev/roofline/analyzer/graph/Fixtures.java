@@ -1,0 +1,79 @@
+package dev.roofline.analyzer.graph;
+
+import dev.roofline.analyzer.config.ModelConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Configs (bundled by repo id, or inline JSON) and their graphs, for the family tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  /** A bundled config by repo id ({@code Qwen/Qwen3-8B}), or {@code json} itself when it is an object. */
+  static ModelConfig config(String idOrJson) {
+    if (idOrJson.startsWith("{")) {
+      return Graphs.readConfig(idOrJson.getBytes(StandardCharsets.UTF_8), "inline.json");
+    }
+    return Graphs.readConfig(bundled(idOrJson), idOrJson);
+  }
+
+  static byte[] bundled(String id) {
+    String resource = "/dev/roofline/analyzer/catalog/" + id.replace("/", "--") + ".json";
+    try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("not bundled: " + id);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The graph of {@code idOrJson} for one query of {@code cached} and {@code input} tokens. */
+  static Graph graph(String idOrJson, long cached, long input) {
+    return Graphs.build(
+        config(idOrJson), new Query(List.of(BigInteger.valueOf(cached)), List.of(BigInteger.valueOf(input)), BigInteger.ONE));
+  }
+
+  /** The node of {@code op}; fails when the graph has none. */
+  static Node node(Graph graph, Operator op) {
+    for (Node n : graph.nodes()) {
+      if (n.operator() == op) {
+        return n;
+      }
+    }
+    throw new AssertionError("no " + op.label() + " in " + graph.nodes());
+  }
+
+  /** The block count of {@code op}, 0 when the graph has no such row. */
+  static long blocks(Graph graph, Operator op) {
+    for (Node n : graph.nodes()) {
+      if (n.operator() == op) {
+        return n.blocks();
+      }
+    }
+    return 0;
+  }
+
+  /** The bytes of the storage term of {@code kind}; 0 when there is none. */
+  static BigInteger storage(Graph graph, StorageKind kind) {
+    for (StorageTerm t : graph.storage()) {
+      if (t.kind() == kind) {
+        return t.bytes();
+      }
+    }
+    return BigInteger.ZERO;
+  }
+
+  /** Each counter summed over nodes, times their blocks: the Total row. */
+  static Cost total(Graph graph) {
+    Cost total = Cost.ZERO;
+    for (Node n : graph.nodes()) {
+      total = total.plus(n.cost().times(n.blocks()));
+    }
+    return total;
+  }
+}
