@@ -200,4 +200,31 @@ class DeviceOutputsTest {
     }
     assertThat(ids).isEqualTo(28);
   }
+
+  /**
+   * DeepSeek-V3 decoding one token after 32,768 on an H100: MLA's attention stays memory-bound, and
+   * the model does not fit one device. Storage by the families' identity from the published counts
+   * (params.tsv): (671,026,419,200 parameters − 926,679,040 LM head − 7,168 final norm + 4 norms ×
+   * 61 layers) × 2 bytes = 1,340,199,466,472, plus the latent KV cache 61 × 32,769 × 576 × 2 =
+   * 2,302,743,168: 1,342,502,209,640 bytes, which 80 GiB devices hold at ceil(… / 85,899,345,920) = 16.
+   */
+  @Test
+  void deepSeekV3DecodeOnAnH100() throws Exception {
+    JsonNode root = JSON.readTree(run("--format", "json", "--device", "h100-sxm", "--cached-tokens", "32768", "--",
+        "deepseek-ai/DeepSeek-V3").out());
+    int attention = 0;
+    for (JsonNode n : root.get("nodes")) {
+      if (n.get("name").asText().startsWith("Attn - ")) {
+        assertThat(n.get("bound").asText()).as(n.get("name").asText()).isEqualTo("memory");
+        attention++;
+      }
+    }
+    assertThat(attention).isEqualTo(12);
+    JsonNode memory = root.get("memory");
+    assertThat(memory.get("needed_bytes").bigIntegerValue()).isEqualTo(new java.math.BigInteger("1342502209640"));
+    assertThat(memory.get("fits").asBoolean()).isFalse();
+    assertThat(memory.get("min_devices").asInt()).isEqualTo(16);
+    assertThat(run("--device", "h100-sxm", "--cached-tokens", "32768", "--", "deepseek-ai/DeepSeek-V3").out())
+        .contains("does not fit: needs at least 16 devices\n");
+  }
 }
