@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.SafeText;
 import dev.roofline.analyzer.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -36,8 +37,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     return Main.EXIT_BUG;
   }
 
+  /** Messages quote outside text (arguments, config values, server headers): one safe line. */
   private static String oneLine(String message) {
-    String m = message == null ? "unknown error" : message;
-    return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return message == null ? "unknown error" : SafeText.line(message);
   }
 }

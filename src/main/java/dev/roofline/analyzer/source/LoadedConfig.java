@@ -1,16 +1,19 @@
 package dev.roofline.analyzer.source;
 
+import dev.roofline.analyzer.SafeText;
 import java.util.Arrays;
 
 /**
  * The raw bytes of a {@code config.json}, the name (path or repo id) to use in messages, and the
  * one line to tell the user about where it came from when it is not what they asked for (a cached
- * or bundled copy); null when there is nothing to tell.
+ * or bundled copy); null when there is nothing to tell. The line quotes outside text (a server's
+ * message, a path), so it is kept to one printable line.
  */
 public record LoadedConfig(byte[] json, String origin, String notice) {
 
   public LoadedConfig {
     json = json.clone();
+    notice = notice == null ? null : SafeText.line(notice);
   }
 
   @Override
