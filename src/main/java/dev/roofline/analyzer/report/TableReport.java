@@ -59,7 +59,7 @@ public final class TableReport {
       Quantities.iec(r.cost().weight(), "B"),
       Quantities.iec(r.cost().input(), "B"),
       Quantities.iec(r.cost().output(), "B"),
-      Quantities.si(r.intensity(), "FLOPs/Bytes")
+      Quantities.si(r.cost().flops(), r.cost().bytes(), "FLOPs/Bytes")
     };
   }
 
