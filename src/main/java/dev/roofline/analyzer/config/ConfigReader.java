@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.config;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -45,8 +46,15 @@ public final class ConfigReader {
             }
           });
 
+  /**
+   * The parser. Its error messages quote none of the text they stumble on beyond a character or
+   * two: a file passed by mistake may hold a secret (a token file's token).
+   */
   private static final JsonFactory JSON =
-      JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(0).maxRawContentLength(0).build())
+          .build();
 
   private ConfigReader() {}
 
@@ -86,7 +94,7 @@ public final class ConfigReader {
       throw new ConfigException(
           origin
               + ": unsupported model_type '"
-              + type
+              + JsonFields.excerpt((String) type)
               + "'; supported: "
               + String.join(", ", supportedModelTypes()));
     }
