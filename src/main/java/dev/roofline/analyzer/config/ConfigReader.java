@@ -101,15 +101,6 @@ public final class ConfigReader {
     return reader.read(fields);
   }
 
-  /**
-   * Checks that {@code json} is well-formed JSON, one value, before it is cached.
-   *
-   * @throws ConfigException saying where it is not
-   */
-  public static void requireJson(byte[] json, String origin) {
-    parse(json, origin);
-  }
-
   /** The JSON value in {@code json}, which must hold exactly one value. */
   static Object parse(byte[] json, String origin) {
     try (JsonParser p = JSON.createParser(json)) {
