@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.SafeText;
 import dev.roofline.analyzer.config.ConfigException;
 import dev.roofline.analyzer.device.DeviceException;
 import java.io.PrintWriter;
@@ -43,8 +44,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     return Main.EXIT_BUG;
   }
 
+  /** Messages quote outside text (arguments, config values, server headers): one safe line. */
   private static String oneLine(String message) {
-    String m = message == null ? "unknown error" : message;
-    return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return message == null ? "unknown error" : SafeText.line(message);
   }
 }

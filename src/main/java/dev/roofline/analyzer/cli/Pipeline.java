@@ -19,9 +19,18 @@ import java.io.PrintWriter;
 final class Pipeline {
   private Pipeline() {}
 
+  /** A Hub or cached copy is usable when one of the families can read it. */
+  private static final ConfigSource.Check FAMILIES =
+      new ConfigSource.Check() {
+        @Override
+        public void check(byte[] json, String origin) {
+          Graphs.readConfig(json, origin);
+        }
+      };
+
   /** Runs {@code request}, writing the report to {@code out} and notices to {@code err}; the exit code. */
   static int run(Request request, PrintWriter out, PrintWriter err) {
-    LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision());
+    LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision(), FAMILIES);
     ModelConfig config = Graphs.readConfig(loaded.json(), loaded.origin());
     // The device's peak is the column of the model's precision, known only now.
     ResolvedDevice device = request.device() == null ? null : request.device().forDType(config.dtype().name());

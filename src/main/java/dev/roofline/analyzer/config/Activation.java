@@ -28,6 +28,6 @@ public enum Activation {
         return a;
       }
     }
-    throw new IllegalArgumentException("unsupported activation '" + name + "' (known: silu)");
+    throw new IllegalArgumentException("unsupported activation '" + JsonFields.excerpt(name) + "' (known: silu)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.config;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,8 +25,15 @@ import java.util.Collections;
  */
 public final class ConfigReader {
 
+  /**
+   * The parser. Its error messages quote none of the text they stumble on beyond a character or
+   * two: a file passed by mistake may hold a secret (a token file's token).
+   */
   private static final JsonFactory JSON =
-      JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(0).maxRawContentLength(0).build())
+          .build();
 
   private ConfigReader() {}
 
@@ -62,18 +70,9 @@ public final class ConfigReader {
     ConfigFormat<?> format = formats.get(((String) type).toLowerCase(Locale.ROOT));
     if (format == null) {
       throw new ConfigException(
-          origin + ": unsupported model_type '" + type + "'; supported: " + supported(formats));
+          origin + ": unsupported model_type '" + JsonFields.excerpt((String) type) + "'; supported: " + supported(formats));
     }
     return format.read(fields);
-  }
-
-  /**
-   * Checks that {@code json} is well-formed JSON, one value, before it is cached.
-   *
-   * @throws ConfigException saying where it is not
-   */
-  public static void requireJson(byte[] json, String origin) {
-    parse(json, origin);
   }
 
   /** The JSON value in {@code json}, which must hold exactly one value. */

@@ -28,7 +28,7 @@ public record DType(String name, int bytes) {
               "unsupported data type '%s' (known: uint8 int8 quint8 qint8 float8_e4m3fn float8_e5m2,"
                   + " uint16 int16 short float16 half bfloat16, uint32 int32 int qint32 float32 float,"
                   + " uint64 int64 long float64 double)",
-              name));
+              JsonFields.excerpt(name)));
     }
     return new DType(name, width);
   }

@@ -246,7 +246,7 @@ final class JsonFields {
       return "null";
     }
     if (v instanceof String s) {
-      return '"' + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + '"';
+      return '"' + excerpt(s) + '"';
     }
     if (v instanceof Map) {
       return "an object";
@@ -254,6 +254,11 @@ final class JsonFields {
     if (v instanceof List) {
       return "a list";
     }
-    return v.toString();
+    return excerpt(v.toString());
+  }
+
+  /** At most the first 40 characters of {@code text} from a config, marked {@code …} when cut. */
+  static String excerpt(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 }

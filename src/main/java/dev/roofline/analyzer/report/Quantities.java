@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.report;
 
+import dev.roofline.analyzer.analysis.Ratio;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -53,12 +54,43 @@ public final class Quantities {
     return twoDecimals(value) + " " + unit;
   }
 
+  /**
+   * As {@link #si(double, String)}, of {@code value} converted to the nearest double; beyond the
+   * range of a double, of the exact value (never {@code inf}).
+   */
   public static String si(BigInteger value, String unit) {
-    return si(value.doubleValue(), unit);
+    return si(value, BigInteger.ONE, unit);
   }
 
+  /**
+   * {@code numerator / denominator} with an SI prefix: as {@link #si(double, String)} of the
+   * quotient correctly rounded to a double, as Python's {@code int / int}; beyond the range of a
+   * double, of the exact quotient. {@code denominator} must be positive.
+   */
+  public static String si(BigInteger numerator, BigInteger denominator, String unit) {
+    double d = denominator.equals(BigInteger.ONE) ? numerator.doubleValue() : Ratio.of(numerator, denominator);
+    return Double.isInfinite(d) ? beyondDouble(numerator, denominator, BigInteger.TEN.pow(30), SI_UP, unit) : si(d, unit);
+  }
+
+  /**
+   * As {@link #iec(double, String)}, of {@code value} converted to the nearest double; beyond the
+   * range of a double, of the exact value (never {@code inf}).
+   */
   public static String iec(BigInteger value, String unit) {
-    return iec(value.doubleValue(), unit);
+    double d = value.doubleValue();
+    return Double.isInfinite(d) ? beyondDouble(value, BigInteger.ONE, BigInteger.ONE.shiftLeft(80), IEC, unit) : iec(d, unit);
+  }
+
+  /**
+   * {@code numerator / denominator}, too large for a double, with the largest prefix (every
+   * smaller candidate passes the walk too): the exact quotient by that prefix's exact power,
+   * rounded half-to-even to two decimals.
+   */
+  private static String beyondDouble(
+      BigInteger numerator, BigInteger denominator, BigInteger prefixPower, String[] prefixes, String unit) {
+    BigDecimal scaled =
+        new BigDecimal(numerator).divide(new BigDecimal(denominator.multiply(prefixPower)), 2, RoundingMode.HALF_EVEN);
+    return scaled.toPlainString() + " " + prefixes[prefixes.length - 1] + unit;
   }
 
   /**

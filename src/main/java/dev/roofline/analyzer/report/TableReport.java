@@ -67,8 +67,9 @@ public final class TableReport implements Renderer {
     INTENSITY("Operational Intensity", Align.RIGHT) {
       @Override
       String cell(Line l) {
-        Double intensity = l.figures().intensity();
-        return intensity == null ? "N/A" : Quantities.si(intensity, "FLOPs/Bytes");
+        Figures f = l.figures();
+        // From the exact quotient, so that no finite value prints as inf.
+        return f.bytes().signum() == 0 ? "N/A" : Quantities.si(f.flops(), f.bytes(), "FLOPs/Bytes");
       }
     },
     BOUND("Bound", Align.CENTER) {

@@ -1,12 +1,17 @@
 package dev.roofline.analyzer.source;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HuggingFace cache, laid out as {@code huggingface_hub} lays it out, so that each tool finds
@@ -22,6 +27,8 @@ import java.util.Optional;
  * processes may fill the same entry at once and a reader never sees half a file.
  */
 final class HfCache {
+
+  private static final AtomicLong TEMPORARIES = new AtomicLong();
 
   private final Path root;
 
@@ -56,22 +63,28 @@ final class HfCache {
     return Files.isRegularFile(config) ? Optional.of(config) : Optional.empty();
   }
 
-  /** Stores {@code bytes} as {@code config.json} of {@code repo} at {@code commit}. */
+  /**
+   * Stores {@code bytes} as {@code config.json} of {@code repo} at {@code commit}. Files get the
+   * mode any new file gets under the umask (as {@code huggingface_hub} gives them), so that a cache
+   * shared between users stays shared; nothing is written through a link that leads out of the
+   * cache.
+   */
   void store(RepoId repo, Revision revision, String commit, String etag, byte[] bytes) throws IOException {
     if (!Revision.isCommitHash(commit) || HubClient.validEtag(etag) == null) {
       throw new IllegalArgumentException("commit and etag must be validated first");
     }
+    Path realRoot = Files.createDirectories(root).toRealPath();
     Path folder = repoFolder(repo);
-    Path blobs = Files.createDirectories(inside(folder.resolve("blobs")));
-    Path blob = inside(blobs.resolve(etag));
-    if (!Files.isRegularFile(blob) || Files.size(blob) != bytes.length) {
+    Path blobs = directory(realRoot, inside(folder.resolve("blobs")));
+    Path blob = blobs.resolve(etag);
+    if (!Files.isRegularFile(blob, LinkOption.NOFOLLOW_LINKS) || Files.size(blob) != bytes.length) {
       writeAtomically(blob, bytes);
     }
 
-    Path snapshot = Files.createDirectories(inside(folder.resolve("snapshots").resolve(commit)));
-    Path config = inside(snapshot.resolve("config.json"));
+    Path snapshot = directory(realRoot, inside(folder.resolve("snapshots").resolve(commit)));
+    Path config = snapshot.resolve("config.json");
     Path link = Path.of("..", "..", "blobs", etag);
-    Path temp = snapshot.resolve(".config.json." + Long.toHexString(System.nanoTime()) + "." + ProcessHandle.current().pid() + ".tmp");
+    Path temp = temporary(config);
     try {
       Files.createSymbolicLink(temp, link);
       move(temp, config);
@@ -83,7 +96,7 @@ final class HfCache {
 
     if (!revision.isCommit() || !revision.value().equals(commit)) {
       Path ref = inside(folder.resolve("refs").resolve(revision.value()));
-      Files.createDirectories(ref.getParent());
+      directory(realRoot, ref.getParent());
       writeAtomically(ref, commit.getBytes(StandardCharsets.US_ASCII));
     }
   }
@@ -97,10 +110,42 @@ final class HfCache {
     return p;
   }
 
+  /**
+   * The folder {@code dir} under the root, made one level at a time; each level, once there, must
+   * really be a folder under {@code realRoot}, the root with its links resolved. So a link planted
+   * in a shared cache ({@code refs} pointing elsewhere) is refused before anything is written
+   * through it.
+   */
+  private Path directory(Path realRoot, Path dir) throws IOException {
+    Path current = root;
+    for (Path name : root.relativize(dir)) {
+      current = current.resolve(name);
+      try {
+        Files.createDirectory(current);
+      } catch (FileAlreadyExistsException e) {
+        // There already (a folder, a file or a link): checked below.
+      }
+      if (!Files.isDirectory(current) || !current.toRealPath().startsWith(realRoot)) {
+        throw new IOException(current + " is not a folder inside the cache (a link to elsewhere?); not writing through it");
+      }
+    }
+    return current;
+  }
+
+  /** A new name next to {@code target}, for writing it before moving it into place. */
+  private static Path temporary(Path target) {
+    return target.resolveSibling(
+        "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + "." + ProcessHandle.current().pid()
+            + "." + TEMPORARIES.incrementAndGet() + ".tmp");
+  }
+
   private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Path temp = temporary(target);
     try {
-      Files.write(temp, bytes);
+      // Not Files.createTempFile, whose files are private to their owner whatever the umask.
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        out.write(bytes);
+      }
       move(temp, target);
     } finally {
       Files.deleteIfExists(temp);

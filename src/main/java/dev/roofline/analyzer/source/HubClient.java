@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.source;
 
+import dev.roofline.analyzer.SafeText;
 import dev.roofline.analyzer.Version;
 import dev.roofline.analyzer.config.ConfigException;
 import java.io.IOException;
@@ -22,13 +23,16 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Downloads a repository's {@code config.json} from the Hub with OkHttp: one client, explicit
- * time-outs, redirects followed (OkHttp drops {@code Authorization} when one leads to another
- * host), bodies over {@link #MAX_BYTES} refused.
+ * Downloads a repository's {@code config.json} from the Hub with OkHttp: explicit time-outs,
+ * redirects followed (OkHttp drops {@code Authorization} when one leads to another host or
+ * scheme), bodies over {@link #MAX_BYTES} refused.
  */
 final class HubClient {
 
-  static final long MAX_BYTES = ConfigSource.MAX_CONFIG_BYTES;
+  static final int MAX_BYTES = ConfigSource.MAX_CONFIG_BYTES;
+
+  /** The most of a server's own message that errors quote. */
+  private static final int MAX_SERVER_TEXT = 200;
 
   /** What a download brought: the bytes and, when the Hub sent valid ones, commit and ETag. */
   record Download(byte[] body, String commit, String etag) {}
@@ -40,42 +44,55 @@ final class HubClient {
   }
 
   /**
-   * The HTTP client, built only when a request is about to be sent. An {@code http://} endpoint (a
-   * local mirror) gets a clear-text-only client, which spares the set-up of TLS and its trust store.
+   * An HTTP client, built only when a request is about to be sent. For an {@code http://} endpoint
+   * (a local mirror) it speaks clear text only, which spares the set-up of TLS and its trust store;
+   * such a client must not follow a redirect to {@code https://} itself (it would send that request
+   * in clear text too), so {@link #fetch} follows that one with a client that speaks TLS.
+   *
+   * <p>No read time-out is set on the client: the answer's headers must come within the ETag
+   * time-out ({@link HeadersWatchdog}), then each read of the body within the download time-out.
    */
-  private OkHttpClient http(HttpUrl endpoint) {
+  private OkHttpClient http(boolean tls) {
     long etagMillis = settings.etagTimeout().toMillis();
-    long downloadMillis = settings.downloadTimeout().toMillis();
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(etagMillis, TimeUnit.MILLISECONDS)
             .writeTimeout(etagMillis, TimeUnit.MILLISECONDS)
-            .readTimeout(downloadMillis, TimeUnit.MILLISECONDS)
-            .callTimeout(etagMillis + downloadMillis, TimeUnit.MILLISECONDS)
+            .readTimeout(0, TimeUnit.MILLISECONDS)
             .followRedirects(true)
             .retryOnConnectionFailure(false);
-    if (!endpoint.isHttps()) {
-      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    if (!tls) {
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
     }
     return builder.build();
   }
 
   /** The URL of {@code config.json} of {@code repo} at {@code revision}. */
   String url(RepoId repo, Revision revision) {
-    return settings.endpoint() + "/" + repo + "/resolve/" + revision.urlSegment() + "/config.json";
+    return settings.endpoint() + path(repo, revision);
+  }
+
+  /** As {@link #url}, as messages show it: without credentials. */
+  String urlForMessages(RepoId repo, Revision revision) {
+    return settings.endpointForMessages() + path(repo, revision);
+  }
+
+  private static String path(RepoId repo, Revision revision) {
+    return "/" + repo + "/resolve/" + revision.urlSegment() + "/config.json";
   }
 
   /**
    * Downloads {@code config.json}.
    *
    * @throws HubAnswerException when the Hub says no
-   * @throws HubUnreachableException when it cannot be reached or fails
-   * @throws ConfigException when the answer is not something to use (too large)
+   * @throws HubUnreachableException when it cannot be reached, fails, or answers nonsense
+   * @throws ConfigException when the answer is not something to use (too large), or the endpoint
+   *     or the token cannot be used
    */
   Download fetch(RepoId repo, Revision revision) throws HubAnswerException, HubUnreachableException {
     HttpUrl url = HttpUrl.parse(url(repo, revision));
     if (url == null) {
-      throw new ConfigException("HF_ENDPOINT is not an http(s) URL: " + settings.endpoint());
+      throw new ConfigException("HF_ENDPOINT is not an http(s) URL: " + settings.endpointForMessages());
     }
     try {
       // With no network the name does not resolve: say so at once, before an HTTP client is built.
@@ -92,20 +109,24 @@ final class HubClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    Call call = http(url).newCall(request.build());
-    HeadersWatchdog watchdog = new HeadersWatchdog(call, settings.etagTimeout());
+    HeadersWatchdog watchdog = new HeadersWatchdog(settings.etagTimeout());
     watchdog.start();
-    try (Response response = call.execute()) {
+    try (Response response = execute(request.build(), url.isHttps(), watchdog)) {
       watchdog.headersArrived();
       if (!response.isSuccessful()) {
-        refuse(repo, revision, response);
+        refuse(repo, revision, response, token);
       }
       ResponseBody body = response.body();
-      if (body.contentLength() > MAX_BYTES) {
+      long declared = body.contentLength();
+      if (declared < -1) {
+        throw new HubUnreachableException("malformed answer: Content-Length " + declared, null);
+      }
+      if (declared > MAX_BYTES) {
         throw tooLarge(repo);
       }
       BufferedSource source = body.source();
-      if (source.request(MAX_BYTES + 1)) {
+      source.timeout().timeout(settings.downloadTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      if (source.request(MAX_BYTES + 1L)) {
         throw tooLarge(repo);
       }
       byte[] bytes = source.readByteArray();
@@ -120,27 +141,56 @@ final class HubClient {
         throw new HubUnreachableException("timed out", e);
       }
       throw unreachable(e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // The HTTP client's own checks failing on what the server sent: a broken answer.
+      throw new HubUnreachableException("malformed answer: " + SafeText.excerpt(e.getMessage(), MAX_SERVER_TEXT), e);
     } finally {
       watchdog.headersArrived();
     }
   }
 
   /**
+   * Sends {@code request}; when a clear-text exchange is redirected to {@code https://}, follows
+   * that redirect with TLS, without the token (another scheme is another origin to OkHttp too).
+   */
+  private Response execute(Request request, boolean tls, HeadersWatchdog watchdog) throws IOException {
+    Response response = watchdog.watch(http(tls).newCall(request)).execute();
+    if (tls || !response.isRedirect()) {
+      return response;
+    }
+    String location = response.header("Location");
+    HttpUrl target = location == null ? null : response.request().url().resolve(location);
+    if (target == null || !target.isHttps()) {
+      return response;
+    }
+    response.close();
+    Request secure = response.request().newBuilder().url(target).removeHeader("Authorization").build();
+    return watchdog.watch(http(true).newCall(secure)).execute();
+  }
+
+  /**
    * The answer's headers (its metadata) must come within the ETag time-out; the body then has the
-   * download time-out between reads. OkHttp has one read time-out for both, so this thread cancels
-   * the call when the headers are late.
+   * download time-out for each read. This thread cancels the call when the headers are late.
    */
   private static final class HeadersWatchdog extends Thread {
-    private final Call call;
     private final Duration timeout;
     private final CountDownLatch headers = new CountDownLatch(1);
+    private volatile Call call;
     volatile boolean cancelledTheCall;
 
-    HeadersWatchdog(Call call, Duration timeout) {
+    HeadersWatchdog(Duration timeout) {
       super("hub-etag-timeout");
-      this.call = call;
       this.timeout = timeout;
       setDaemon(true);
+    }
+
+    /** Watches {@code next}, the call now under way; cancelled at once if time is up. */
+    Call watch(Call next) {
+      call = next;
+      if (cancelledTheCall) {
+        next.cancel();
+      }
+      return next;
     }
 
     void headersArrived() {
@@ -152,7 +202,10 @@ final class HubClient {
       try {
         if (!headers.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
           cancelledTheCall = true;
-          call.cancel();
+          Call current = call;
+          if (current != null) {
+            current.cancel();
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -179,6 +232,18 @@ final class HubClient {
     return new ConfigException(repo + ": the Hub sent a config.json over " + (MAX_BYTES >> 20) + " MiB; refusing it");
   }
 
+  /**
+   * The server's own words, for the end of a message: short, one printable line, and without the
+   * token (a server may echo the request's headers).
+   */
+  private static String serverMessage(String message, String token) {
+    if (message == null || message.isBlank()) {
+      return "";
+    }
+    String text = token == null ? message : message.replace(token, "<token>");
+    return " (Hub: " + SafeText.excerpt(text, MAX_SERVER_TEXT) + ")";
+  }
+
   /** An ETag usable as a blob name: 40 or 64 hex digits, once {@code W/} and quotes are removed. */
   static String validEtag(String etag) {
     if (etag == null) {
@@ -193,12 +258,11 @@ final class HubClient {
   }
 
   /** Throws what a non-2xx answer means. */
-  private static void refuse(RepoId repo, Revision revision, Response response)
+  private static void refuse(RepoId repo, Revision revision, Response response, String token)
       throws HubAnswerException, HubUnreachableException {
     int code = response.code();
     String errorCode = response.header("X-Error-Code");
-    String serverMessage = response.header("X-Error-Message");
-    String suffix = serverMessage == null || serverMessage.isBlank() ? "" : " (Hub: " + serverMessage.strip() + ")";
+    String suffix = serverMessage(response.header("X-Error-Message"), token);
     if (code >= 500 || code == 408 || code == 429) {
       throw new HubUnreachableException("HTTP " + code + suffix, null);
     }

@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.source;
 
+import dev.roofline.analyzer.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +19,14 @@ public final class HubSettings {
 
   private static final Set<String> TRUE = Set.of("1", "on", "yes", "true");
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  private static final long MIN_TIMEOUT_NANOS = 1_000_000L;
+  private static final long MAX_TIMEOUT_NANOS = Integer.MAX_VALUE * 1_000_000L;
+  /** A token file larger than this is not a token (real ones are a few dozen bytes). */
+  private static final int MAX_TOKEN_BYTES = 64 << 10;
 
   private final String endpoint;
   private final String envToken;
+  private final String envTokenVariable;
   private final Path tokenPath;
   private final Path hubCache;
   private final boolean offline;
@@ -30,6 +36,7 @@ public final class HubSettings {
   private HubSettings(
       String endpoint,
       String envToken,
+      String envTokenVariable,
       Path tokenPath,
       Path hubCache,
       boolean offline,
@@ -37,6 +44,7 @@ public final class HubSettings {
       Duration downloadTimeout) {
     this.endpoint = endpoint;
     this.envToken = envToken;
+    this.envTokenVariable = envTokenVariable;
     this.tokenPath = tokenPath;
     this.hubCache = hubCache;
     this.offline = offline;
@@ -72,9 +80,11 @@ public final class HubSettings {
     }
     Path hubCache = cache != null ? Path.of(cache) : home.resolve("hub");
 
-    String token = nonEmpty(trim(env.get("HF_TOKEN")));
+    String tokenVariable = "HF_TOKEN";
+    String token = cleanToken(env.get(tokenVariable));
     if (token == null) {
-      token = nonEmpty(trim(env.get("HUGGING_FACE_HUB_TOKEN")));
+      tokenVariable = "HUGGING_FACE_HUB_TOKEN";
+      token = cleanToken(env.get(tokenVariable));
     }
     String tokenFile = nonEmpty(env.get("HF_TOKEN_PATH"));
     Path tokenPath = tokenFile != null ? Path.of(tokenFile) : home.resolve("token");
@@ -84,6 +94,7 @@ public final class HubSettings {
     return new HubSettings(
         endpoint,
         token,
+        tokenVariable,
         tokenPath,
         hubCache.toAbsolutePath().normalize(),
         offline,
@@ -111,10 +122,12 @@ public final class HubSettings {
     }
     try {
       double s = Double.parseDouble(v);
-      if (!(s > 0) || Double.isInfinite(s)) {
+      if (!(s > 0)) {
         throw new NumberFormatException();
       }
-      return Duration.ofNanos((long) Math.min(s * 1e9, Long.MAX_VALUE));
+      // Waits beyond the HTTP client's range (some 24.8 days) are that range; waits under a
+      // millisecond are one, since the client would read zero as "no time-out at all".
+      return Duration.ofNanos(Math.max(MIN_TIMEOUT_NANOS, (long) Math.min(s * 1e9, MAX_TIMEOUT_NANOS)));
     } catch (NumberFormatException e) {
       throw new InvalidSetting(name + " must be a positive number of seconds, got '" + v + "'");
     }
@@ -124,6 +137,11 @@ public final class HubSettings {
     return s == null ? null : s.strip();
   }
 
+  /** What huggingface_hub makes of a token: line ends removed, blanks stripped; empty is none. */
+  private static String cleanToken(String s) {
+    return s == null ? null : nonEmpty(s.replace("\r", "").replace("\n", "").strip());
+  }
+
   private static String nonEmpty(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
@@ -131,6 +149,38 @@ public final class HubSettings {
   /** The Hub's base URL, without a trailing slash. */
   public String endpoint() {
     return endpoint;
+  }
+
+  /** The base URL as messages show it: without a {@code user:password@} part. */
+  public String endpointForMessages() {
+    int start = authorityStart(endpoint);
+    int at = endpoint.lastIndexOf('@', authorityEnd(endpoint, start) - 1);
+    return at < start ? endpoint : endpoint.substring(0, start) + endpoint.substring(at + 1);
+  }
+
+  /**
+   * The Hub's host and port as messages name them, read from the text of the URL (a name with an
+   * underscore, as in {@code http://hf_mirror:8080}, is no host to {@link java.net.URI}).
+   */
+  public String host() {
+    String shown = endpointForMessages();
+    int start = authorityStart(shown);
+    return shown.substring(start, authorityEnd(shown, start));
+  }
+
+  /** Where the authority ({@code user@host:port}) of {@code url} begins: after {@code ://}. */
+  private static int authorityStart(String url) {
+    int scheme = url.indexOf("://");
+    return scheme < 0 ? 0 : scheme + 3;
+  }
+
+  /** Where the authority of {@code url} that begins at {@code start} ends. */
+  private static int authorityEnd(String url, int start) {
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return end;
   }
 
   /** The cache root, {@code $HF_HUB_CACHE}. */
@@ -153,23 +203,49 @@ public final class HubSettings {
   /**
    * The bearer token: {@code HF_TOKEN}, else {@code HUGGING_FACE_HUB_TOKEN}, else the token file;
    * null when none is set. Never to be printed.
+   *
+   * @throws ConfigException when the token holds a character an HTTP header cannot carry
    */
   String token() {
     if (envToken != null) {
-      return envToken;
+      return sendable(envToken, envTokenVariable, "fix or unset " + envTokenVariable);
     }
+    byte[] bytes;
     try {
-      if (Files.isRegularFile(tokenPath)) {
-        return nonEmpty(trim(Files.readString(tokenPath, StandardCharsets.UTF_8)));
+      if (!Files.isRegularFile(tokenPath)) {
+        return null;
       }
+      bytes = ConfigSource.readAtMost(tokenPath, MAX_TOKEN_BYTES);
     } catch (IOException e) {
       // An unreadable token file is no token.
+      return null;
     }
-    return null;
+    String where = "the token file " + tokenPath;
+    if (bytes.length > MAX_TOKEN_BYTES) {
+      throw new ConfigException(where + " is larger than a token can be; fix or delete the file");
+    }
+    String token = cleanToken(new String(bytes, StandardCharsets.UTF_8));
+    return token == null ? null : sendable(token, where, "fix or delete the file");
+  }
+
+  /**
+   * {@code token}, when an HTTP header can carry it (tab, space and visible ASCII); otherwise an
+   * error that names where it came from but not the token.
+   */
+  private static String sendable(String token, String where, String remedy) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+        throw new ConfigException(
+            where + " holds a character that cannot be sent in an HTTP header ("
+                + String.format(Locale.ROOT, "U+%04X", (int) c) + "); " + remedy);
+      }
+    }
+    return token;
   }
 
   @Override
   public String toString() {
-    return "HubSettings[endpoint=" + endpoint + ", cache=" + hubCache + ", offline=" + offline + ", token=<hidden>]";
+    return "HubSettings[endpoint=" + endpointForMessages() + ", cache=" + hubCache + ", offline=" + offline + ", token=<hidden>]";
   }
 }

@@ -1,10 +1,12 @@
 package dev.roofline.analyzer.source;
 
+import dev.roofline.analyzer.SafeText;
 import java.util.Objects;
 
 /**
  * Something the user should know about a run that succeeded, e.g. that a cached or bundled copy of
- * the config was used; its wording on the terminal is the command's.
+ * the config was used; its wording on the terminal is the command's. The text quotes outside text
+ * (a server's message, a path), so it is kept to one printable line.
  */
 public record Notice(Severity severity, String text) {
 
@@ -18,7 +20,7 @@ public record Notice(Severity severity, String text) {
 
   public Notice {
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(text, "text");
+    text = SafeText.line(Objects.requireNonNull(text, "text"));
   }
 
   static Notice note(String text) {

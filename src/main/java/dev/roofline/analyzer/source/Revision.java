@@ -15,7 +15,11 @@ public record Revision(String value) {
     }
   }
 
-  /** Why {@code value} is not a usable revision, or null when it is one. */
+  /**
+   * Why {@code value} is no revision, or null when it is one: a name that git accepts for a branch
+   * or tag ({@code git check-ref-format}), which a 40-hex commit also is. So it cannot name the
+   * {@code refs} folder itself ({@code .}), leave it ({@code ..}), or be read two ways in a URL.
+   */
   public static String problem(String value) {
     if (value == null || value.isEmpty()) {
       return "it is empty";
@@ -29,11 +33,32 @@ public record Revision(String value) {
     if (value.startsWith("/")) {
       return "it starts with '/'";
     }
+    if (value.endsWith("/") || value.contains("//")) {
+      return "it has an empty part between '/'";
+    }
+    if (value.endsWith(".")) {
+      return "it ends with '.'";
+    }
+    if (value.equals("@") || value.contains("@{")) {
+      return "it is '@' or contains '@{'";
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         return "it contains a control character";
       }
+      if (" ~^:?*[".indexOf(c) >= 0) {
+        return "it contains '" + c + "'";
+      }
+    }
+    int start = 0;
+    while (start <= value.length()) {
+      int end = value.indexOf('/', start);
+      String part = value.substring(start, end < 0 ? value.length() : end);
+      if (part.startsWith(".") || part.endsWith(".lock")) {
+        return "'" + part + "' starts with '.' or ends with '.lock'";
+      }
+      start = end < 0 ? value.length() + 1 : end + 1;
     }
     return null;
   }
@@ -66,9 +91,12 @@ public record Revision(String value) {
     return true;
   }
 
-  /** Percent-encoded as one path segment: {@code refs/pr/1} → {@code refs%2Fpr%2F1}. */
+  /**
+   * Percent-encoded as one path segment: {@code refs/pr/1} → {@code refs%2Fpr%2F1}. (A revision
+   * holds no space, which a form encoder would turn into {@code +}.)
+   */
   public String urlSegment() {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -80,4 +80,50 @@ class QuantitiesTest {
   void twoDecimalsRoundTheExactBinaryValueHalfToEven(double v, String want) {
     assertThat(Quantities.twoDecimals(v)).isEqualTo(want);
   }
+
+  // --- beyond the range of a double: the exact value, never inf ---------------------------
+
+  @Test
+  void countsBeyondADoubleAreTheExactValueInTheLargestPrefix() {
+    // 10^400 FLOPs = 10^370 QFLOPs (Q = 10^30); 2^1100 bytes = 2^1020 YiB (Yi = 2^80).
+    assertThat(Quantities.si(BigInteger.TEN.pow(400), "FLOPs")).isEqualTo("1" + "0".repeat(370) + ".00 QFLOPs");
+    assertThat(Quantities.iec(BigInteger.TWO.pow(1100), "B")).isEqualTo(BigInteger.TWO.pow(1020) + ".00 YiB");
+    // Ties round half to even: 2^944 + 0.125 YiB prints .12, 2^944 + 0.375 YiB prints .38.
+    BigInteger base = BigInteger.TWO.pow(1024);
+    assertThat(Quantities.iec(base.add(BigInteger.TWO.pow(77)), "B")).isEqualTo(BigInteger.TWO.pow(944) + ".12 YiB");
+    assertThat(Quantities.iec(base.add(BigInteger.TWO.pow(77).multiply(BigInteger.valueOf(3))), "B"))
+        .isEqualTo(BigInteger.TWO.pow(944) + ".38 YiB");
+    assertThat(Quantities.si(BigInteger.TEN.pow(400).negate(), "FLOPs")).isEqualTo("-1" + "0".repeat(370) + ".00 QFLOPs");
+  }
+
+  @Test
+  void theLargestDoubleStillFormatsAsADouble() {
+    BigInteger max = new java.math.BigDecimal(Double.MAX_VALUE).toBigIntegerExact();
+    assertThat(Quantities.si(max, "FLOPs")).isEqualTo(Quantities.si(Double.MAX_VALUE, "FLOPs"));
+    assertThat(Quantities.iec(max, "B")).isEqualTo(Quantities.iec(Double.MAX_VALUE, "B"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          1     | 3 | 333.33 mFLOPs/Bytes
+          2     | 3 | 666.67 mFLOPs/Bytes
+          7     | 7 | 1.00 FLOPs/Bytes
+          10000 | 3 | 3.33 kFLOPs/Bytes
+          """)
+  void quotientsWithinADoubleAreFormattedAsTheirCorrectlyRoundedDouble(long a, long b, String want) {
+    assertThat(Quantities.si(BigInteger.valueOf(a), BigInteger.valueOf(b), "FLOPs/Bytes")).isEqualTo(want);
+  }
+
+  @Test
+  void quotientsBeyondADoubleAreExact() {
+    // 10^400 / 3 = 10^370 / 3 Q = 333…333.33 Q (370 threes before the point, .333… rounds to .33).
+    assertThat(Quantities.si(BigInteger.TEN.pow(400), BigInteger.valueOf(3), "FLOPs/Bytes"))
+        .isEqualTo("3".repeat(370) + ".33 QFLOPs/Bytes");
+    // 2·10^400 / 3 = 666…666.67 Q.
+    assertThat(Quantities.si(BigInteger.TEN.pow(400).shiftLeft(1), BigInteger.valueOf(3), "FLOPs/Bytes"))
+        .isEqualTo("6".repeat(370) + ".67 QFLOPs/Bytes");
+  }
 }

@@ -80,4 +80,27 @@ class HubSettingsTest {
     assertThatThrownBy(() -> HubSettings.from(env("HF_HUB_DOWNLOAD_TIMEOUT", "-1"), false))
         .hasMessage("HF_HUB_DOWNLOAD_TIMEOUT must be a positive number of seconds, got '-1'");
   }
+
+  @ParameterizedTest(name = "{0} s")
+  @CsvSource({"3000000, 2147483647", "1e300, 2147483647", "Infinity, 2147483647", "1e-300, 1", "0.0004, 1", "0.5, 500"})
+  void timeoutsAreClampedToWhatTheHttpClientTakes(String seconds, long millis) {
+    // The client takes whole milliseconds up to 2^31 − 1 and reads 0 as "no time-out".
+    HubSettings s = HubSettings.from(env("HF_HUB_ETAG_TIMEOUT", seconds, "HF_HUB_DOWNLOAD_TIMEOUT", seconds), false);
+    assertThat(s.etagTimeout().toMillis()).isEqualTo(millis);
+    assertThat(s.downloadTimeout().toMillis()).isEqualTo(millis);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "http://hf_mirror:8080, hf_mirror:8080, http://hf_mirror:8080",
+    "https://user:secret@mirror.example/hf/, mirror.example, https://mirror.example/hf",
+    "http://a@b@mirror:81?x=@y, mirror:81, http://mirror:81?x=@y",
+    "https://huggingface.co, huggingface.co, https://huggingface.co"
+  })
+  void hostAndEndpointForMessagesComeFromTheTextWithoutCredentials(String endpoint, String host, String shown) {
+    HubSettings s = HubSettings.from(env("HF_ENDPOINT", endpoint), false);
+    assertThat(s.host()).isEqualTo(host);
+    assertThat(s.endpointForMessages()).isEqualTo(shown);
+    assertThat(s.toString()).doesNotContain("secret");
+  }
 }

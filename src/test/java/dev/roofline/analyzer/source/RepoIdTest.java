@@ -55,7 +55,7 @@ class RepoIdTest {
   }
 
   @ParameterizedTest(name = "--revision {0}")
-  @CsvSource({"main, main", "refs/pr/1, refs%2Fpr%2F1", "v1.0 beta, v1.0%20beta"})
+  @CsvSource({"main, main", "refs/pr/1, refs%2Fpr%2F1", "v1.0+beta#2, v1.0%2Bbeta%232", "é, %C3%A9"})
   void revisionsAreOneUrlSegment(String revision, String segment) {
     assertThat(new Revision(revision).urlSegment()).isEqualTo(segment);
   }
