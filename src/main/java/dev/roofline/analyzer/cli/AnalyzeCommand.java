@@ -161,6 +161,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     codes.put(String.valueOf(Main.EXIT_CONFIG), "the config cannot be had or used");
     codes.put(String.valueOf(Main.EXIT_USAGE), "usage error (options, token counts)");
     codes.put(String.valueOf(Main.EXIT_BUG), "internal error (a bug)");
+    codes.put(String.valueOf(Main.EXIT_OUTPUT), "the report could not be written (a full disk)");
+    codes.put(String.valueOf(Main.EXIT_BROKEN_PIPE), "the reader of the report went away");
     return codes;
   }
 

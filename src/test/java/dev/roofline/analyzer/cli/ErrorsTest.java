@@ -174,6 +174,7 @@ class ErrorsTest {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--cached-tokens", "--input-tokens", "--batch-size", "Exit codes");
+    assertThat(help.out()).containsPattern("\\n  74 +the report could not be written").containsPattern("\\n  141 +");
     assertThat(help.err()).isEmpty();
     CliRun version = CliRun.of("-V");
     assertThat(version.exitCode()).isZero();
