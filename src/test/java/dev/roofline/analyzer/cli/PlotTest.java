@@ -230,4 +230,30 @@ class PlotTest {
     assertThat(at[0]).isCloseTo(692.58 / 2.68, within(0.3));
     assertThat(at[1]).isCloseTo(692.58e12, within(692.58e12 * 1e-3));
   }
+
+  /**
+   * Every chart in the README is the tool's own: the command shown beside it, run again, draws
+   * the same texts in the same order (positions depend on the fonts at hand, so they are not
+   * compared), and the image is small.
+   */
+  @Test
+  void theReadmeChartsAreDrawnByTheCommandsBesideThem() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\n" + Main.NAME + " (.*--plot (src/docs/[\\w.-]+\\.svg) .*)\n").matcher(readme);
+    int charts = 0;
+    while (m.find()) {
+      charts++;
+      Path committed = Path.of(m.group(2));
+      assertThat(readme).contains("](" + committed + ")");
+      assertThat(Files.size(committed)).isLessThan(100_000);
+      Path again = dir.resolve(committed.getFileName());
+      List<String> args = new ArrayList<>(List.of(m.group(1).split(" ")));
+      args.set(args.indexOf("--plot") + 1, again.toString());
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(run.describe()).isZero();
+      assertThat(texts(parse(again))).as(committed.toString()).isEqualTo(texts(parse(committed)));
+    }
+    assertThat(charts).isEqualTo(2);
+  }
 }
