@@ -203,6 +203,13 @@ class PlotTest {
       assertThat(at[1]).as(name + " performance").isCloseTo(performance, within(performance * 1e-3));
     }
     assertThat(found).isEqualTo(2);
+    // A disc's area is proportional to its operator's share of the step time: 9.8% and 22.4% here.
+    Map<String, Double> shares = shares(root);
+    double qkv = Math.pow(Double.parseDouble(byId(doc, "op-attn_qkv_proj").getAttribute("rx")), 2);
+    double gateUp = Math.pow(Double.parseDouble(byId(doc, "op-ffn_routed_exp_gate_up_proj").getAttribute("rx")), 2);
+    assertThat(qkv / gateUp)
+        .isCloseTo(shares.get("Attn - QKV_Proj") / shares.get("Ffn - RoutedExp_GateUp_Proj"), within(0.01));
+    assertThat(qkv / gateUp).isCloseTo(0.44, within(0.01));
     double[] at = axes.data(byId(doc, "ridge"));
     assertThat(at[0]).isCloseTo(ridge, within(ridge * 1e-3));
     assertThat(at[1]).isCloseTo(peak, within(peak * 1e-3));

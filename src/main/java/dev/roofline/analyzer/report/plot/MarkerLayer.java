@@ -37,9 +37,9 @@ final class MarkerLayer extends AbstractXYAnnotation {
   private static final long serialVersionUID = 1L;
 
   /** Diameter of a disc that takes the whole step; discs of tiny shares keep {@link #MIN_DIAMETER}. */
-  static final double FULL_DIAMETER = 84;
+  private static final double FULL_DIAMETER = 84;
 
-  static final double MIN_DIAMETER = 5;
+  private static final double MIN_DIAMETER = 5;
   private static final double POINT_RADIUS = 4;
   private static final double TOTAL_RADIUS = 7;
   private static final double GAP = 4;
@@ -63,12 +63,24 @@ final class MarkerLayer extends AbstractXYAnnotation {
     return bound == Bound.COMPUTE ? Style.COMPUTE : Style.MEMORY;
   }
 
-  static double diameter(double share) {
+  /** A disc's diameter: its area is proportional to {@code share}, above a visible minimum. */
+  private static double diameter(double share) {
     return Math.max(MIN_DIAMETER, FULL_DIAMETER * Math.sqrt(share));
   }
 
   /** A label to place, beside a marker. */
   private record Label(String text, LabelPlacer.Circle at) {}
+
+  /** Data units to the plot's Java2D space. */
+  private record Projection(Rectangle2D area, ValueAxis x, ValueAxis y, RectangleEdge xEdge, RectangleEdge yEdge) {
+    LabelPlacer.Circle circle(double intensity, double performance, double radius) {
+      return new LabelPlacer.Circle(
+          x.valueToJava2D(intensity, area, xEdge), y.valueToJava2D(performance, area, yEdge), radius);
+    }
+  }
+
+  /** A ridge point to mark: where the roof bends, its id, colour and label. */
+  private record Ridge(String id, ChartData.Roof roof, Color color, boolean filled, String label) {}
 
   @Override
   public void draw(
@@ -79,8 +91,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
       ValueAxis rangeAxis,
       int rendererIndex,
       PlotRenderingInfo info) {
-    RectangleEdge xEdge = plot.getDomainAxisEdge();
-    RectangleEdge yEdge = plot.getRangeAxisEdge();
+    Projection at = new Projection(dataArea, domainAxis, rangeAxis, plot.getDomainAxisEdge(), plot.getRangeAxisEdge());
     boolean svg = g2 instanceof SVGGraphics2D;
     if (svg) {
       Map<String, String> group = new LinkedHashMap<>();
@@ -95,6 +106,8 @@ final class MarkerLayer extends AbstractXYAnnotation {
       group.put("data-y-max", Double.toString(rangeAxis.getUpperBound()));
       g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, group);
     }
+    // Every marker is an obstacle to labels; labels are placed ridges first, then the total, then
+    // the operators from the largest share down.
     List<LabelPlacer.Circle> obstacles = new ArrayList<>();
     List<Label> labels = new ArrayList<>();
 
@@ -103,50 +116,45 @@ final class MarkerLayer extends AbstractXYAnnotation {
     List<Label> operatorLabels = new ArrayList<>();
     g2.setStroke(new BasicStroke(1f));
     for (ChartData.Point p : bySize) {
-      LabelPlacer.Circle c =
-          circle(p.intensity(), p.performance(), diameter(p.share()) / 2, dataArea, domainAxis, rangeAxis, xEdge, yEdge);
-      Ellipse2D disc = new Ellipse2D.Double(c.x() - c.r(), c.y() - c.r(), 2 * c.r(), 2 * c.r());
-      if (svg) {
-        g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, "op-" + p.id());
-      }
+      LabelPlacer.Circle c = at.circle(p.intensity(), p.performance(), diameter(p.share()) / 2);
+      id(g2, svg, "op-" + p.id());
       g2.setPaint(fill(p.bound()));
-      g2.fill(disc);
+      g2.fill(ellipse(c));
       g2.setPaint(stroke(p.bound()).darker());
-      g2.draw(disc);
+      g2.draw(ellipse(c));
       obstacles.add(c);
       if (p.share() >= ChartData.LABEL_SHARE) {
         operatorLabels.add(new Label(ChartText.operator(p), c));
       }
     }
 
-    ChartData.Roof roof = data.roof();
-    LabelPlacer.Circle ridge =
-        circle(roof.ridge(), roof.peak(), POINT_RADIUS, dataArea, domainAxis, rangeAxis, xEdge, yEdge);
-    point(g2, svg, "ridge", ridge, Style.ROOF, true);
-    obstacles.add(ridge);
-    labels.add(new Label(ridgeLabel, ridge));
+    List<Ridge> ridges = new ArrayList<>();
+    ridges.add(new Ridge("ridge", data.roof(), Style.ROOF, true, ridgeLabel));
     if (data.derated()) {
-      ChartData.Roof a = data.attainable();
-      LabelPlacer.Circle aRidge =
-          circle(a.ridge(), a.peak(), POINT_RADIUS, dataArea, domainAxis, rangeAxis, xEdge, yEdge);
-      point(g2, svg, "attainable-ridge", aRidge, Style.ATTAINABLE, false);
-      obstacles.add(aRidge);
-      labels.add(new Label(attainableRidgeLabel, aRidge));
+      ridges.add(new Ridge("attainable-ridge", data.attainable(), Style.ATTAINABLE, false, attainableRidgeLabel));
+    }
+    g2.setStroke(new BasicStroke(1.5f));
+    for (Ridge r : ridges) {
+      LabelPlacer.Circle c = at.circle(r.roof().ridge(), r.roof().peak(), POINT_RADIUS);
+      id(g2, svg, r.id());
+      g2.setPaint(r.filled() ? r.color() : Color.WHITE);
+      g2.fill(ellipse(c));
+      g2.setPaint(r.color());
+      g2.draw(ellipse(c));
+      obstacles.add(c);
+      labels.add(new Label(r.label(), c));
     }
 
+    // The model's total: a ring with a dot, white inside.
     ChartData.Point t = data.total();
-    LabelPlacer.Circle total =
-        circle(t.intensity(), t.performance(), TOTAL_RADIUS, dataArea, domainAxis, rangeAxis, xEdge, yEdge);
-    Ellipse2D ring = new Ellipse2D.Double(total.x() - total.r(), total.y() - total.r(), 2 * total.r(), 2 * total.r());
-    if (svg) {
-      g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, "total");
-    }
+    LabelPlacer.Circle total = at.circle(t.intensity(), t.performance(), TOTAL_RADIUS);
+    id(g2, svg, "total");
     g2.setPaint(Color.WHITE);
-    g2.fill(ring);
+    g2.fill(ellipse(total));
     g2.setPaint(Style.INK);
     g2.setStroke(new BasicStroke(2.2f));
-    g2.draw(ring);
-    g2.fill(new Ellipse2D.Double(total.x() - 2, total.y() - 2, 4, 4));
+    g2.draw(ellipse(total));
+    g2.fill(ellipse(new LabelPlacer.Circle(total.x(), total.y(), 2)));
     obstacles.add(total);
     labels.add(new Label(t.label(), total));
     labels.addAll(operatorLabels);
@@ -157,29 +165,15 @@ final class MarkerLayer extends AbstractXYAnnotation {
     }
   }
 
-  private static LabelPlacer.Circle circle(
-      double x,
-      double y,
-      double r,
-      Rectangle2D area,
-      ValueAxis xAxis,
-      ValueAxis yAxis,
-      RectangleEdge xEdge,
-      RectangleEdge yEdge) {
-    return new LabelPlacer.Circle(xAxis.valueToJava2D(x, area, xEdge), yAxis.valueToJava2D(y, area, yEdge), r);
+  private static Ellipse2D ellipse(LabelPlacer.Circle c) {
+    return new Ellipse2D.Double(c.x() - c.r(), c.y() - c.r(), 2 * c.r(), 2 * c.r());
   }
 
-  /** A small point with an id: filled, or a ring. */
-  private static void point(Graphics2D g2, boolean svg, String id, LabelPlacer.Circle c, Color color, boolean filled) {
-    Ellipse2D e = new Ellipse2D.Double(c.x() - c.r(), c.y() - c.r(), 2 * c.r(), 2 * c.r());
+  /** In SVG, gives the next shape drawn the id {@code id}. */
+  private static void id(Graphics2D g2, boolean svg, String id) {
     if (svg) {
       g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, id);
     }
-    g2.setPaint(filled ? color : Color.WHITE);
-    g2.fill(e);
-    g2.setPaint(color);
-    g2.setStroke(new BasicStroke(1.5f));
-    g2.draw(e);
   }
 
   private static void drawLabels(
