@@ -74,7 +74,8 @@ final class ChartText {
   }
 
   static final String NOTE =
-      "Marker area: share of the step time (blocks × time). Labelled: operators with 2% of it or more.";
+      "Marker area: share of the step time (blocks × time). Labelled: operators with "
+          + Math.round(ChartData.LABEL_SHARE * 100) + "% of it or more.";
 
   private static String percent(BigDecimal fraction) {
     return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
