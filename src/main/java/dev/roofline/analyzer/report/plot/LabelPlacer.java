@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.report.plot;
 
+import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -9,9 +10,9 @@ import java.util.List;
  * Places labels beside circular markers so that no two labels overlap, deterministically: for each
  * label in turn (the caller orders them by importance), the candidate positions around its marker
  * are tried in a fixed order, ring after ring further out, and the first whose box lies within the
- * area and meets no placed label and no marker is taken. A label that finds no such place ignores
- * the markers, and then, as a last resort, the other labels. A label set apart from its marker gets
- * a leader line.
+ * area and meets no placed label and no marker is taken; within a ring, places clear of the lines
+ * (the roofs) come first. A label that finds no such place may cover markers, and, as a last
+ * resort, other labels. A label set apart from its marker gets a leader line.
  */
 final class LabelPlacer {
 
@@ -40,17 +41,20 @@ final class LabelPlacer {
 
   private final Rectangle2D area;
   private final List<Circle> markers;
+  private final List<Line2D> lines;
   private final double gap;
   private final List<Rectangle2D> placed = new ArrayList<>();
 
   /**
    * @param area where labels must lie
    * @param markers every marker drawn, which labels avoid
+   * @param lines lines drawn, which labels avoid when they can
    * @param gap the space between a marker and its label, and between labels
    */
-  LabelPlacer(Rectangle2D area, List<Circle> markers, double gap) {
+  LabelPlacer(Rectangle2D area, List<Circle> markers, List<Line2D> lines, double gap) {
     this.area = area;
     this.markers = List.copyOf(markers);
+    this.lines = List.copyOf(lines);
     this.gap = gap;
   }
 
@@ -75,24 +79,33 @@ final class LabelPlacer {
     double step = height + gap;
     for (int ring = 0; ring < RINGS; ring++) {
       double distance = marker.r() + gap + ring * step;
-      for (double[] d : DIRECTIONS) {
-        double px = marker.x() + d[0] * distance;
-        double py = marker.y() + d[1] * distance;
-        // The box touches the candidate point with its side or corner that faces the marker.
-        double x = d[0] > 0.3 ? px : d[0] < -0.3 ? px - width : px - width / 2;
-        double y = d[1] > 0.3 ? py : d[1] < -0.3 ? py - height : py - height / 2;
-        Rectangle2D box = new Rectangle2D.Double(x, y, width, height);
-        if (fits(box, avoidMarkers, avoidLabels)) {
-          return new Placement(box, ring == 0 ? null : leader(marker, box));
+      for (boolean avoidLines : new boolean[] {true, false}) {
+        for (double[] d : DIRECTIONS) {
+          double px = marker.x() + d[0] * distance;
+          double py = marker.y() + d[1] * distance;
+          // The box touches the candidate point with its side or corner that faces the marker.
+          double x = d[0] > 0.3 ? px : d[0] < -0.3 ? px - width : px - width / 2;
+          double y = d[1] > 0.3 ? py : d[1] < -0.3 ? py - height : py - height / 2;
+          Rectangle2D box = new Rectangle2D.Double(x, y, width, height);
+          if (fits(box, avoidLines, avoidMarkers, avoidLabels)) {
+            return new Placement(box, ring == 0 ? null : leader(marker, box));
+          }
         }
       }
     }
     return null;
   }
 
-  private boolean fits(Rectangle2D box, boolean avoidMarkers, boolean avoidLabels) {
+  private boolean fits(Rectangle2D box, boolean avoidLines, boolean avoidMarkers, boolean avoidLabels) {
     if (!area.contains(box)) {
       return false;
+    }
+    if (avoidLines) {
+      for (Line2D l : lines) {
+        if (box.intersectsLine(l)) {
+          return false;
+        }
+      }
     }
     if (avoidLabels) {
       Rectangle2D padded =
@@ -105,7 +118,7 @@ final class LabelPlacer {
     }
     if (avoidMarkers) {
       for (Circle c : markers) {
-        if (c.meets(box)) {
+        if (new Circle(c.x(), c.y(), c.r() + gap / 2).meets(box)) {
           return false;
         }
       }

@@ -159,7 +159,16 @@ final class MarkerLayer extends AbstractXYAnnotation {
     labels.add(new Label(t.label(), total));
     labels.addAll(operatorLabels);
 
-    drawLabels(g2, labels, obstacles, dataArea);
+    // The roofs, which labels keep clear of when they can.
+    List<Line2D> roofs = new ArrayList<>();
+    for (Ridge r : ridges) {
+      LabelPlacer.Circle left = at.circle(data.xMin(), r.roof().at(data.xMin()), 0);
+      LabelPlacer.Circle ridge = at.circle(r.roof().ridge(), r.roof().peak(), 0);
+      LabelPlacer.Circle right = at.circle(data.xMax(), r.roof().peak(), 0);
+      roofs.add(new Line2D.Double(left.x(), left.y(), ridge.x(), ridge.y()));
+      roofs.add(new Line2D.Double(ridge.x(), ridge.y(), right.x(), right.y()));
+    }
+    drawLabels(g2, labels, obstacles, roofs, dataArea);
     if (svg) {
       g2.setRenderingHint(SVGHints.KEY_END_GROUP, "roofline-points");
     }
@@ -177,7 +186,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
   }
 
   private static void drawLabels(
-      Graphics2D g2, List<Label> labels, List<LabelPlacer.Circle> obstacles, Rectangle2D dataArea) {
+      Graphics2D g2, List<Label> labels, List<LabelPlacer.Circle> obstacles, List<Line2D> lines, Rectangle2D dataArea) {
     Font font = Style.POINT_LABEL;
     FontMetrics metrics = g2.getFontMetrics(font);
     double padX = 3;
@@ -185,7 +194,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
     Rectangle2D inside =
         new Rectangle2D.Double(
             dataArea.getX() + 2, dataArea.getY() + 2, dataArea.getWidth() - 4, dataArea.getHeight() - 4);
-    LabelPlacer placer = new LabelPlacer(inside, obstacles, GAP);
+    LabelPlacer placer = new LabelPlacer(inside, obstacles, lines, GAP);
     List<LabelPlacer.Placement> placements = new ArrayList<>(labels.size());
     for (Label l : labels) {
       double w = metrics.getStringBounds(l.text(), g2).getWidth() + 2 * padX;

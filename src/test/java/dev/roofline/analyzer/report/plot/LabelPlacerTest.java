@@ -19,7 +19,7 @@ class LabelPlacerTest {
     for (int i = 0; i < 12; i++) {
       markers.add(new LabelPlacer.Circle(560, 300, 6));
     }
-    LabelPlacer placer = new LabelPlacer(AREA, markers, 4);
+    LabelPlacer placer = new LabelPlacer(AREA, markers, List.of(), 4);
     List<LabelPlacer.Placement> placed = new ArrayList<>();
     placed.add(placer.place(markers.get(0), 120, 15));
     for (int i = 1; i < markers.size(); i++) {
@@ -77,15 +77,27 @@ class LabelPlacerTest {
   @Test
   void theFirstChoiceIsRightOfTheMarkerAtTheGap() {
     LabelPlacer.Circle m = new LabelPlacer.Circle(300, 200, 10);
-    LabelPlacer.Placement p = new LabelPlacer(AREA, List.of(m), 4).place(m, 80, 14);
+    LabelPlacer.Placement p = new LabelPlacer(AREA, List.of(m), List.of(), 4).place(m, 80, 14);
     assertThat(p.box()).isEqualTo(new Rectangle2D.Double(314, 193, 80, 14));
     assertThat(p.leader()).isNull();
   }
 
   @Test
+  void aLineThroughTheMarkerMovesTheLabelOffItAtTheSameDistance() {
+    LabelPlacer.Circle m = new LabelPlacer.Circle(300, 200, 10);
+    java.awt.geom.Line2D roof = new java.awt.geom.Line2D.Double(100, 200, 900, 200);
+    LabelPlacer.Placement p = new LabelPlacer(AREA, List.of(m), List.of(roof), 4).place(m, 80, 14);
+    assertThat(p.box().intersectsLine(roof)).isFalse();
+    assertThat(p.leader()).isNull();
+    // Above the line on the right: the corner that faces the marker at the gap, on the diagonal.
+    double d = 14 / Math.sqrt(2);
+    assertThat(p.box()).isEqualTo(new Rectangle2D.Double(300 + d, 200 - d - 14, 80, 14));
+  }
+
+  @Test
   void aMarkerAtTheRightEdgeGetsItsLabelOnTheLeft() {
     LabelPlacer.Circle m = new LabelPlacer.Circle(890, 200, 5);
-    LabelPlacer.Placement p = new LabelPlacer(AREA, List.of(m), 4).place(m, 80, 14);
+    LabelPlacer.Placement p = new LabelPlacer(AREA, List.of(m), List.of(), 4).place(m, 80, 14);
     assertThat(p.box().getMaxX()).isLessThanOrEqualTo(890 - 5);
     assertThat(AREA.contains(p.box())).isTrue();
   }
