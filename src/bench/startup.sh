@@ -13,6 +13,8 @@
 #   3. --batch-size 2 beside --batch-size 2000000000 (Llama 4 Maverick);
 #   4. Qwen3 8B beside Llama 3.1 8B (local files, the same step): the families beyond llama;
 #   5. the seed example in --format json and --format csv beside the table;
+#   6. the seed example with --device h100-sxm, and with a chart drawn (--plot, SVG and PNG: the
+#      whole process, writing the file included), beside the table;
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -83,12 +85,19 @@ echo "## Output formats vs the table"
 bench "$local_run" "$launcher --format json --cached-tokens 1048576 --input-tokens 1 -- $scout" \
   "$launcher --format csv --cached-tokens 1048576 --input-tokens 1 -- $scout"
 echo
+echo "## A device and a chart vs the table"
+device_run="$launcher --device h100-sxm --cached-tokens 1048576 --input-tokens 1 -- $scout"
+bench "$local_run" "$device_run" \
+  "$launcher --device h100-sxm --plot $work/chart.svg --cached-tokens 1048576 --input-tokens 1 -- $scout" \
+  "$launcher --device h100-sxm --plot $work/chart.png --cached-tokens 1048576 --input-tokens 1 -- $scout"
+echo
 echo "## Peak RSS (median of 5)"
 rss() {
   for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; done | sort -n | sed -n 3p
 }
 base=$(rss $hello)
-for cmd in "$hello" "$local_run" "$hub_run" "$batch2" "$batch2e9" "$llama_run" "$qwen3_run"; do
+for cmd in "$hello" "$local_run" "$hub_run" "$batch2" "$batch2e9" "$llama_run" "$qwen3_run" "$device_run" \
+  "$launcher --device h100-sxm --plot $work/chart.png --cached-tokens 1048576 --input-tokens 1 -- $scout"; do
   kb=$(rss $cmd)
   awk -v kb="$kb" -v base="$base" -v cmd="$cmd" 'BEGIN { printf "%8.1f MiB %5.2f  %s\n", kb / 1024, kb / base, cmd }'
 done

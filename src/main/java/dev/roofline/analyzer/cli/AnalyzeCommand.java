@@ -5,11 +5,14 @@ import dev.roofline.analyzer.device.DeviceOptions;
 import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
+import dev.roofline.analyzer.report.plot.PlotFormat;
 import dev.roofline.analyzer.source.Catalog;
 import dev.roofline.analyzer.source.HubSettings;
 import dev.roofline.analyzer.source.Revision;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String OFFLINE = "--offline";
   static final String LIST_MODELS = "--list-models";
   static final String FORMAT = "--format";
+  static final String PLOT = "--plot";
 
   private final Map<String, String> env;
   private CommandLine commandLine;
@@ -119,6 +123,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     spec.addOption(
         text(DeviceOptions.MEM_EFFICIENCY, "F", "Fraction of the bandwidth reached, in (0, 1] (default: 1)."));
     spec.addOption(
+        text(PLOT, "FILE", "Also draw the step's roofline chart to FILE, .svg or .png (needs a device)."));
+    spec.addOption(
         OptionSpec.builder(DeviceOptions.LIST_DEVICES)
             .arity("0")
             .type(boolean.class)
@@ -158,7 +164,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   private static Map<String, String> exitCodes() {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put("0", "success");
-    codes.put(String.valueOf(Main.EXIT_CONFIG), "the config cannot be had or used");
+    codes.put(String.valueOf(Main.EXIT_CONFIG), "the config cannot be had or used, or the plot cannot be written");
     codes.put(String.valueOf(Main.EXIT_USAGE), "usage error (options, token counts)");
     codes.put(String.valueOf(Main.EXIT_BUG), "internal error (a bug)");
     codes.put(String.valueOf(Main.EXIT_OUTPUT), "the report could not be written (a full disk)");
@@ -228,7 +234,29 @@ final class AnalyzeCommand implements Callable<Integer> {
             spec.findOption(DeviceOptions.MEM_EFFICIENCY).getValue());
     // Throws DeviceException, a usage error, before any file or network access.
     DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
-    return new Request(model, query, new Revision(rev), hub, format, deviceSpec);
+    String plotFile = spec.findOption(PLOT).getValue();
+    PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
+    return new Request(model, query, new Revision(rev), hub, format, deviceSpec, plot);
+  }
+
+  /** The chart file {@code name} asks for: an SVG or PNG file, on a run with a device. */
+  private static PlotTarget plotTarget(String name, boolean hasDevice) {
+    Path file;
+    try {
+      file = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new UsageException(PLOT + ": '" + name + "' is not a valid path");
+    }
+    PlotFormat format = file.getFileName() == null ? null : PlotFormat.ofFileName(file.getFileName().toString());
+    if (format == null) {
+      throw new UsageException(PLOT + ": '" + name + "' must end in .svg or .png");
+    }
+    if (!hasDevice) {
+      throw new UsageException(
+          PLOT + " needs a device to draw the roof: add " + DeviceOptions.DEVICE + " ID (see "
+              + DeviceOptions.LIST_DEVICES + "), or " + DeviceOptions.PEAK_FLOPS + " and " + DeviceOptions.MEM_BANDWIDTH);
+    }
+    return new PlotTarget(file, format);
   }
 
   /** What a batch's broken rule means in the options' terms. */

@@ -11,8 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one error path: usage errors and unusable configs become one {@code error:} line on stderr
- * and their exit code; anything else is a bug and keeps its stack trace.
+ * The one error path: usage errors, unusable configs and unwritable outputs become one {@code
+ * error:} line on stderr and their exit code; anything else is a bug and keeps its stack trace.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -34,14 +34,21 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
       return usage(err, e.getMessage());
     }
     if (e instanceof ConfigException) {
-      err.print("error: " + oneLine(e.getMessage()) + "\n");
-      err.flush();
-      return Main.EXIT_CONFIG;
+      return failure(err, e.getMessage(), Main.EXIT_CONFIG);
+    }
+    if (e instanceof OutputException) {
+      return failure(err, e.getMessage(), Main.EXIT_FILE);
     }
     err.print("internal error (a bug, please report it with the command line):\n");
     e.printStackTrace(err);
     err.flush();
     return Main.EXIT_BUG;
+  }
+
+  private static int failure(PrintWriter err, String message, int code) {
+    err.print("error: " + oneLine(message) + "\n");
+    err.flush();
+    return code;
   }
 
   /** Messages quote outside text (arguments, config values, server headers): one safe line. */

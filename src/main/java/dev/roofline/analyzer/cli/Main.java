@@ -23,6 +23,9 @@ public final class Main {
   /** Exit code when the config cannot be had or used. */
   public static final int EXIT_CONFIG = 1;
 
+  /** Exit code when an output file (the chart) cannot be written: the same as for a config. */
+  public static final int EXIT_FILE = EXIT_CONFIG;
+
   /** Exit code of an internal failure: {@code EX_SOFTWARE} of sysexits. */
   public static final int EXIT_BUG = 70;
 

@@ -6,6 +6,7 @@ import dev.roofline.analyzer.analysis.Subject;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Graphs;
+import dev.roofline.analyzer.report.plot.RooflinePlot;
 import dev.roofline.analyzer.source.ConfigSource;
 import dev.roofline.analyzer.source.LoadedConfig;
 import dev.roofline.analyzer.source.Notice;
@@ -13,8 +14,8 @@ import java.io.PrintWriter;
 
 /**
  * Carries out a request: the config from its source, read into its record, analysed, rendered in
- * the requested format. The whole report is made before anything is written, so a failure leaves
- * stdout empty.
+ * the requested format, and drawn as a chart when asked. The whole report is made, and the chart
+ * written, before anything is printed, so a failure leaves stdout empty.
  */
 final class Pipeline {
   private Pipeline() {}
@@ -36,6 +37,10 @@ final class Pipeline {
     ResolvedDevice device = request.device() == null ? null : request.device().forDType(config.dtype().name());
     Analysis analysis = Analysis.of(subject(request, loaded), config, request.query(), device);
     String report = request.format().renderer().render(analysis);
+    if (request.plot() != null) {
+      // The charting classes load here, and only here.
+      OutputFile.write(request.plot().file(), RooflinePlot.render(analysis, request.plot().format()));
+    }
     Notice notice = loaded.notice();
     if (notice != null) {
       err.print((notice.severity() == Notice.Severity.WARNING ? "warning: " : "note: ") + notice.text() + "\n");

@@ -9,16 +9,26 @@ import java.util.Objects;
 
 /**
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
- * for the config, the output format, and the device to place the step on (null: none). Made from the options in one place ({@link
- * AnalyzeCommand}); nothing after it reads an option.
+ * for the config, the output format, the device to place the step on (null: none), and the file
+ * to draw the roofline chart to (null: none; only with a device). Made from the options in one
+ * place ({@link AnalyzeCommand}); nothing after it reads an option.
  */
 record Request(
-    String model, Query query, Revision revision, HubSettings hub, ReportFormat format, DeviceSpec device) {
+    String model,
+    Query query,
+    Revision revision,
+    HubSettings hub,
+    ReportFormat format,
+    DeviceSpec device,
+    PlotTarget plot) {
   Request {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(format, "format");
+    if (plot != null && device == null) {
+      throw new IllegalArgumentException("a plot needs a device");
+    }
   }
 }

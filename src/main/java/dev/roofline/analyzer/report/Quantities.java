@@ -3,6 +3,7 @@ package dev.roofline.analyzer.report;
 import dev.roofline.analyzer.analysis.Ratio;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -44,6 +45,24 @@ public final class Quantities {
       return scaled(value, SI_DOWN, SI_DOWN_SCALE, unit, SI_DOWN_SCALE[0], SI_DOWN[0]);
     }
     return scaled(value, SI_DOWN, SI_DOWN_SCALE, unit, 1, "");
+  }
+
+  /**
+   * {@code value} (finite) rounded to three significant digits, half-to-even on its exact binary
+   * value, with an SI prefix that leaves 1 to 999 before it and no trailing zeros: {@code 989
+   * TFLOP/s}, {@code 3.35 TB/s}, {@code 2.5 FLOPs/byte}, {@code 1 k}. For charts, where figures are
+   * read at a glance.
+   */
+  public static String significant(double value, String unit) {
+    if (value == 0) {
+      return "0 " + unit;
+    }
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN));
+    // The decimal exponent of the leading digit, and the prefix's power of 1000 that covers it.
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    int group = Math.max(-SI_DOWN.length, Math.min(SI_UP.length, Math.floorDiv(exponent, 3)));
+    String prefix = group > 0 ? SI_UP[group - 1] : group < 0 ? SI_DOWN[SI_DOWN.length + group] : "";
+    return rounded.movePointLeft(3 * group).stripTrailingZeros().toPlainString() + " " + prefix + unit;
   }
 
   /** {@code value} with an IEC prefix and {@code unit}: {@code 1.93 GiB}. */

@@ -36,6 +36,13 @@ class ErrorHandlerTest {
   }
 
   @Test
+  void anUnwritableOutputIsOneLineAndExitsOne() {
+    int code = new ErrorHandler().handleExecutionException(new OutputException("cannot write a.svg: it is a folder"), cmd, null);
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: cannot write a.svg: it is a folder\n");
+  }
+
+  @Test
   void ourUsageExceptionIsOneLineAndExitsTwo() {
     int code = new ErrorHandler().handleExecutionException(new UsageException("--format: unknown"), cmd, null);
     assertThat(code).isEqualTo(2);

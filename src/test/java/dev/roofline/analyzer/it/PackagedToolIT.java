@@ -92,6 +92,8 @@ class PackagedToolIT {
             assertThat(j.getEntry("picocli/CommandLine.class")).as(jar.toString()).isNotNull();
             assertThat(j.getEntry("com/fasterxml/jackson/core/JsonFactory.class")).as(jar.toString()).isNotNull();
             assertThat(j.getEntry("okhttp3/OkHttpClient.class")).as(jar.toString()).isNotNull();
+            assertThat(j.getEntry("org/jfree/chart/JFreeChart.class")).as(jar.toString()).isNotNull();
+            assertThat(j.getEntry("org/jfree/svg/SVGGraphics2D.class")).as(jar.toString()).isNotNull();
           }
         }
       }
@@ -178,6 +180,52 @@ class PackagedToolIT {
     Result hub = launch(without, List.of("--offline", "meta-llama/Llama-3.2-1B"));
     assertThat(hub.exit()).isZero();
     assertThat(hub.out()).isEqualTo(launch(LAUNCHER, List.of("--offline", "meta-llama/Llama-3.2-1B")).out());
+  }
+
+  /** The classes a run of the jar loads, by name, from the JVM's class-loading log. */
+  static List<String> loadedClasses(List<String> args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info:stdout:tags", "-jar", JAR.toString()));
+    cmd.addAll(args);
+    Result r = exec(cmd, Map.of("HF_HUB_OFFLINE", "1", "HF_HOME", "target/it-hf-home"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> classes = new ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      // [class,load] java.lang.Object source: shared objects file
+      if (line.startsWith("[class,load] ")) {
+        classes.add(line.substring("[class,load] ".length()).split(" ", 2)[0]);
+      }
+    }
+    return classes;
+  }
+
+  /**
+   * Charting stays off the normal path: runs without {@code --plot}, with a device or without,
+   * load no class of the charting library, of AWT or of the plot package; a run with it does.
+   */
+  @Test
+  void onlyARunThatDrawsAChartLoadsTheChartingClasses() throws Exception {
+    List<String> device = new ArrayList<>(List.of("--device", "h100-sxm", "--flops-efficiency", "0.7"));
+    device.addAll(ARGS);
+    for (List<String> args : List.of(ARGS, device)) {
+      List<String> classes = loadedClasses(args);
+      assertThat(classes).as("the log lists the classes").contains("dev.roofline.analyzer.report.TableReport");
+      List<String> charting =
+          classes.stream()
+              .filter(c -> c.startsWith("org.jfree.") || c.startsWith("java.awt.")
+                  || c.startsWith("dev.roofline.analyzer.report.plot."))
+              .toList();
+      assertThat(charting).as(String.join(" ", args)).isEmpty();
+    }
+    Path chart = Files.createTempFile("chart", ".svg");
+    List<String> plot = new ArrayList<>(List.of("--plot", chart.toString()));
+    plot.addAll(device);
+    List<String> classes = loadedClasses(plot);
+    String svg = Files.readString(chart, StandardCharsets.UTF_8);
+    Files.delete(chart);
+    assertThat(classes).contains("org.jfree.chart.JFreeChart", "org.jfree.svg.SVGGraphics2D",
+        "dev.roofline.analyzer.report.plot.RooflinePlot");
+    assertThat(svg).startsWith("<?xml").contains("<svg ");
   }
 
   @Test

@@ -126,4 +126,28 @@ class QuantitiesTest {
     assertThat(Quantities.si(BigInteger.TEN.pow(400).shiftLeft(1), BigInteger.valueOf(3), "FLOPs/Bytes"))
         .isEqualTo("6".repeat(370) + ".67 QFLOPs/Bytes");
   }
+
+  /** Three significant digits, no trailing zeros; the prefix chosen after rounding (999.6 → 1 k). */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          989.4e12  | FLOP/s     | 989 TFLOP/s
+          3.35e12   | B/s        | 3.35 TB/s
+          295.34    | FLOPs/byte | 295 FLOPs/byte
+          2.5       | FLOPs/byte | 2.5 FLOPs/byte
+          1000      | FLOP/s     | 1 kFLOP/s
+          999.6     | FLOP/s     | 1 kFLOP/s
+          999.4     | FLOP/s     | 999 FLOP/s
+          0.0706    | s          | 70.6 ms
+          1e-4      | s          | 100 μs
+          0.1       | x          | 100 mx
+          19300     | tokens/s   | 19.3 ktokens/s
+          0         | s          | 0 s
+          1e33      | B          | 1000 QB
+          """)
+  void significantDigitsForCharts(double v, String unit, String want) {
+    assertThat(Quantities.significant(v, unit)).isEqualTo(want);
+  }
 }

@@ -1,0 +1,112 @@
+package dev.roofline.analyzer.report.plot;
+
+import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.DeviceFigures;
+import dev.roofline.analyzer.analysis.ModelSummary;
+import dev.roofline.analyzer.analysis.Provenance;
+import dev.roofline.analyzer.analysis.Roofline;
+import dev.roofline.analyzer.analysis.StepFigures;
+import dev.roofline.analyzer.analysis.Workload;
+import dev.roofline.analyzer.report.Quantities;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The words of a roofline chart: its title, subtitle, axis and legend texts, point labels. */
+final class ChartText {
+  private ChartText() {}
+
+  static final String X_AXIS = "Operational intensity (FLOPs/byte)";
+  static final String Y_AXIS = "Attainable performance (FLOP/s)";
+
+  /** {@code Roofline of <model> on <device>, <precision>}. */
+  static String title(Analysis analysis) {
+    DeviceFigures d = analysis.roofline().device();
+    // A device given by its figures is named by its id alone (custom).
+    String device = d.name().equals(d.id()) ? d.id() + " device" : d.name() + " (" + d.id() + ")";
+    String precision = d.precision() == null ? "given peak" : d.precision();
+    return "Roofline of " + model(analysis.model()) + " on " + device + ", " + precision;
+  }
+
+  /** The model as asked for: a Hub name as given, a file by its name. */
+  static String model(ModelSummary model) {
+    String argument = model.subject().argument();
+    if (model.subject().provenance() == Provenance.FILE) {
+      Path name = Path.of(argument).getFileName();
+      return name == null ? argument : name.toString();
+    }
+    return argument;
+  }
+
+  /** The architecture and the workload, then the step's time and rate. */
+  static String subtitle(Analysis analysis) {
+    ModelSummary m = analysis.model();
+    Workload w = analysis.workload();
+    StepFigures step = analysis.roofline().step();
+    return m.modelType() + ", " + m.dtype() + ", " + m.blocks() + " blocks · tokens per query: "
+        + tokens(w.cachedTokens()) + " cached, " + tokens(w.inputTokens()) + " input · batch "
+        + grouped(w.batchSize()) + " · step " + Quantities.significant(step.timeS(), "s") + ", "
+        + Quantities.significant(step.tokensPerS(), "tokens/s");
+  }
+
+  /** The roof's legend entry. */
+  static String roof(Roofline r) {
+    DeviceFigures d = r.device();
+    return "Roof: " + Quantities.significant(d.peakFlopsPerS().doubleValue(), "FLOP/s") + " peak, "
+        + Quantities.significant(d.memBandwidthBytesPerS().doubleValue(), "B/s");
+  }
+
+  /** The attainable roof's legend entry: the efficiencies. */
+  static String attainableRoof(Roofline r) {
+    DeviceFigures d = r.device();
+    return "Attainable: " + percent(d.flopsEfficiency()) + " of peak, " + percent(d.memEfficiency()) + " of bandwidth";
+  }
+
+  static String ridge(String prefix, double intensity) {
+    return prefix + Quantities.significant(intensity, "FLOPs/byte");
+  }
+
+  /** An operator's label: its name and share of the step time. */
+  static String operator(ChartData.Point p) {
+    return p.label() + " (" + String.format(Locale.ROOT, "%.1f%%", p.share() * 100) + ")";
+  }
+
+  static final String NOTE =
+      "Marker area: share of the step time (blocks × time). Labelled: operators with "
+          + Math.round(ChartData.LABEL_SHARE * 100) + "% of it or more.";
+
+  private static String percent(BigDecimal fraction) {
+    return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** One value as is, several in brackets (the first three of a longer list, and their number). */
+  static String tokens(List<BigInteger> values) {
+    if (values.size() == 1) {
+      return grouped(values.get(0));
+    }
+    int shown = values.size() <= 4 ? values.size() : 3;
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < shown; i++) {
+      b.append(i == 0 ? "" : ", ").append(grouped(values.get(i)));
+    }
+    if (shown < values.size()) {
+      b.append(", … (").append(values.size()).append(" values)");
+    }
+    return b.append(']').toString();
+  }
+
+  /** Digits in groups of three: {@code 1,048,576}. */
+  static String grouped(BigInteger n) {
+    String digits = n.abs().toString();
+    StringBuilder b = new StringBuilder(n.signum() < 0 ? "-" : "");
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        b.append(',');
+      }
+      b.append(digits.charAt(i));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.roofline.analyzer.report.plot;
+
+import dev.roofline.analyzer.report.Quantities;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+
+/**
+ * Tick labels of a log axis: with a unit, SI-prefixed ({@code 100 GFLOP/s}, {@code 1 TFLOP/s});
+ * without one, plain decimals from 0.001 to 100 and SI prefixes beyond ({@code 0.1}, {@code 10},
+ * {@code 1k}). Locale-free. Formatting only: the axis never parses.
+ */
+final class DecadeFormat extends NumberFormat {
+  private static final long serialVersionUID = 1L;
+
+  private final String unit;
+
+  /** @param unit the unit after the prefix, or empty for plain numbers */
+  DecadeFormat(String unit) {
+    this.unit = unit;
+  }
+
+  String text(double value) {
+    if (!unit.isEmpty()) {
+      return Quantities.significant(value, unit);
+    }
+    if (value >= 1e-3 && value < 1e3) {
+      return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+    return Quantities.significant(value, "").replace(" ", "");
+  }
+
+  @Override
+  public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+    return toAppendTo.append(text(number));
+  }
+
+  @Override
+  public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+    return toAppendTo.append(text(number));
+  }
+
+  @Override
+  public Number parse(String source, ParsePosition parsePosition) {
+    throw new UnsupportedOperationException("tick labels are not parsed");
+  }
+}
