@@ -154,6 +154,40 @@ public record DeviceSpec(
         id(), name, precision, peak, memBandwidth, memCapacity, flopsEfficiency, memEfficiency);
   }
 
+  /**
+   * The device for a step whose matrix products compute at {@code activations} (a precision's
+   * name, {@code fp8}), whose peak is catalog column {@code column}: the peak of that column,
+   * unless a peak was given. For activations at the model's own element type, {@link #forDType}
+   * says the same in the model's terms.
+   *
+   * @throws DeviceException when no peak was given and the device has none for that column
+   */
+  public ResolvedDevice forActivations(String activations, String column) {
+    Precision precision = Precision.ofColumn(column);
+    if (precision == null) {
+      throw new IllegalArgumentException("no catalog column " + column);
+    }
+    BigDecimal peak = givenPeakFlops;
+    if (peak == null) {
+      peak = catalogDevice.peak(precision);
+      if (peak == null) {
+        throw new DeviceException(
+            catalogDevice.id()
+                + " has no "
+                + column
+                + " peak, the precision of the activations' "
+                + activations
+                + " (it has "
+                + columns(catalogDevice)
+                + "); give a peak with "
+                + DeviceOptions.PEAK_FLOPS);
+      }
+    }
+    String name = catalogDevice == null ? CUSTOM : catalogDevice.name();
+    return new ResolvedDevice(
+        id(), name, precision, peak, memBandwidth, memCapacity, flopsEfficiency, memEfficiency);
+  }
+
   private static String columns(Device device) {
     List<String> names = new ArrayList<>();
     for (Precision p : Precision.values()) {
