@@ -1,5 +1,7 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.config.PrecisionOptions;
+import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
@@ -9,16 +11,26 @@ import java.util.Objects;
 
 /**
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
- * for the config, the output format, and the device to place the step on (null: none). Made from the options in one place ({@link
- * AnalyzeCommand}); nothing after it reads an option.
+ * for the config, the output format, whether to read the config's {@code quantization_config} and
+ * the precisions given, and the device to place the step on (null: none). Made from the options
+ * in one place ({@link AnalyzeCommand}); nothing after it reads an option.
  */
 record Request(
-    String model, Query query, Revision revision, HubSettings hub, ReportFormat format, DeviceSpec device) {
+    String model,
+    Query query,
+    Revision revision,
+    HubSettings hub,
+    ReportFormat format,
+    QuantizationMode quantization,
+    PrecisionOptions precision,
+    DeviceSpec device) {
   Request {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(quantization, "quantization");
+    Objects.requireNonNull(precision, "precision");
   }
 }
