@@ -10,7 +10,8 @@ import java.util.Objects;
  * The device the options describe, checked, before the model is known: a catalog device with
  * its figures overridden by those given, or a custom one. Everything that can be checked without
  * the model's config is checked here, so that a bad option fails before any file or network
- * access; only the choice of the peak waits for the model's element type ({@link #forDType}).
+ * access; only the choice of the peak waits for the model's element type ({@link #forDType}) or
+ * the activations' precision ({@link #forActivations}).
  *
  * @param catalogDevice the catalog entry, or null for a custom device
  * @param givenPeakFlops the peak given on the command line, or null to take the catalog's

@@ -1,7 +1,9 @@
 package dev.roofline.analyzer.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roofline.analyzer.config.ConfigException;
 import dev.roofline.analyzer.config.ParsedConfig;
 import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.config.PrecisionOptions;
@@ -343,5 +345,29 @@ class PrecisionGraphTest {
     assertThat(Fixtures.node(plain, Operator.ATTN_SDPA).cost().input()).isEqualTo(BigInteger.valueOf(sdpaInput));
     assertThat(Fixtures.node(fp8, Operator.ATTN_SDPA).cost().input()).isEqualTo(BigInteger.valueOf(sdpaInputFp8));
     assertThat(Fixtures.total(fp8).weight()).isEqualTo(Fixtures.total(plain).weight());
+  }
+
+  /**
+   * A quantization_config is applied to each expert by its module name, which is bounded: a
+   * config with more experts a layer than {@value Tensors#MAX_NAMED_EXPERTS} is an error in auto
+   * mode rather than a run that names them for minutes; a format given by option needs no names.
+   */
+  @Test
+  void tooManyExpertsToNameAreAnErrorOnlyWhenNamesMatter() {
+    String json =
+        """
+        {"model_type": "qwen3_moe", "torch_dtype": "bfloat16", "hidden_size": 64, "num_attention_heads": 2,
+         "num_key_value_heads": 1, "head_dim": 32, "num_hidden_layers": 2, "num_experts": 65537,
+         "num_experts_per_tok": 2, "moe_intermediate_size": 32, "vocab_size": 10,
+         "quantization_config": {"quant_method": "fp8", "weight_block_size": [128, 128]}}
+        """;
+    assertThatThrownBy(() -> auto(json))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "the quantization_config is applied expert by expert, by module name, to at most 65536 experts a"
+                + " layer; this model has 65537");
+    // --weight-dtype fp8 (fp32 scales): 65535 idle experts × 3 × ([32, 64]: 2048 + 1·1·4) × 2 layers
+    Graph g = graph(json, QuantizationMode.AUTO, PrecisionOptions.parse("fp8", null, null), 0, 1);
+    assertThat(Fixtures.storage(g, StorageKind.ADDITIONAL_EXPERTS)).isEqualTo(BigInteger.valueOf(65535L * 3 * 2052 * 2));
   }
 }
