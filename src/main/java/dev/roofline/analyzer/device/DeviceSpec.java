@@ -125,34 +125,16 @@ public record DeviceSpec(
    */
   public ResolvedDevice forDType(String dtype) {
     Precision precision = Precision.ofDType(dtype);
-    BigDecimal peak = givenPeakFlops;
-    if (peak == null) {
-      if (precision == null) {
-        throw new DeviceException(
-            "the model's data type "
-                + dtype
-                + " has no peak column in the device catalog (only "
-                + Precision.dtypesWithColumn()
-                + " have one); give the peak with "
-                + DeviceOptions.PEAK_FLOPS);
-      }
-      peak = catalogDevice.peak(precision);
-      if (peak == null) {
-        throw new DeviceException(
-            catalogDevice.id()
-                + " has no "
-                + precision.column()
-                + " peak, the precision of the model's "
-                + dtype
-                + " (it has "
-                + columns(catalogDevice)
-                + "); give a peak with "
-                + DeviceOptions.PEAK_FLOPS);
-      }
+    if (givenPeakFlops == null && precision == null) {
+      throw new DeviceException(
+          "the model's data type "
+              + dtype
+              + " has no peak column in the device catalog (only "
+              + Precision.dtypesWithColumn()
+              + " have one); give the peak with "
+              + DeviceOptions.PEAK_FLOPS);
     }
-    String name = catalogDevice == null ? CUSTOM : catalogDevice.name();
-    return new ResolvedDevice(
-        id(), name, precision, peak, memBandwidth, memCapacity, flopsEfficiency, memEfficiency);
+    return resolve(precision, "the model's " + dtype);
   }
 
   /**
@@ -168,6 +150,14 @@ public record DeviceSpec(
     if (precision == null) {
       throw new IllegalArgumentException("no catalog column " + column);
     }
+    return resolve(precision, "the activations' " + activations);
+  }
+
+  /**
+   * The device with the peak of {@code precision} (null only with a peak given), {@code whose}
+   * precision it is naming it in the error.
+   */
+  private ResolvedDevice resolve(Precision precision, String whose) {
     BigDecimal peak = givenPeakFlops;
     if (peak == null) {
       peak = catalogDevice.peak(precision);
@@ -175,9 +165,9 @@ public record DeviceSpec(
         throw new DeviceException(
             catalogDevice.id()
                 + " has no "
-                + column
-                + " peak, the precision of the activations' "
-                + activations
+                + precision.column()
+                + " peak, the precision of "
+                + whose
                 + " (it has "
                 + columns(catalogDevice)
                 + "); give a peak with "
