@@ -348,19 +348,21 @@ class PrecisionGraphTest {
   }
 
   /**
-   * A quantization_config is applied to each expert by its module name, which is bounded: a
-   * config with more experts a layer than {@value Tensors#MAX_NAMED_EXPERTS} is an error in auto
-   * mode rather than a run that names them for minutes; a format given by option needs no names.
+   * A quantization_config whose lists name modules is applied to each expert by its module name,
+   * which is bounded: a config with more experts a layer than {@value Tensors#MAX_NAMED_EXPERTS}
+   * is an error rather than a run that names them for minutes. Without such a list, or with a
+   * format given by option, no name matters and the count goes on.
    */
   @Test
   void tooManyExpertsToNameAreAnErrorOnlyWhenNamesMatter() {
-    String json =
+    String config =
         """
         {"model_type": "qwen3_moe", "torch_dtype": "bfloat16", "hidden_size": 64, "num_attention_heads": 2,
          "num_key_value_heads": 1, "head_dim": 32, "num_hidden_layers": 2, "num_experts": 65537,
          "num_experts_per_tok": 2, "moe_intermediate_size": 32, "vocab_size": 10,
-         "quantization_config": {"quant_method": "fp8", "weight_block_size": [128, 128]}}
+         "quantization_config": {"quant_method": "fp8", "weight_block_size": [128, 128]%s}}
         """;
+    String json = config.formatted(", \"modules_to_not_convert\": [\"lm_head\"]");
     assertThatThrownBy(() -> auto(json))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
@@ -369,5 +371,9 @@ class PrecisionGraphTest {
     // --weight-dtype fp8 (fp32 scales): 65535 idle experts × 3 × ([32, 64]: 2048 + 1·1·4) × 2 layers
     Graph g = graph(json, QuantizationMode.AUTO, PrecisionOptions.parse("fp8", null, null), 0, 1);
     assertThat(Fixtures.storage(g, StorageKind.ADDITIONAL_EXPERTS)).isEqualTo(BigInteger.valueOf(65535L * 3 * 2052 * 2));
+    // No list: every expert alike (bf16 block scales: 2048 + 1·1·2).
+    Graph plain = auto(config.formatted(""));
+    assertThat(Fixtures.storage(plain, StorageKind.ADDITIONAL_EXPERTS))
+        .isEqualTo(BigInteger.valueOf(65535L * 3 * 2050 * 2));
   }
 }
