@@ -12,8 +12,9 @@
 #      closed loopback port (connection refused);
 #   3. --batch-size 2 beside --batch-size 2000000000 (Llama 4 Maverick);
 #   4. Qwen3 8B beside Llama 3.1 8B (local files, the same step): the families beyond llama;
-#   5. the seed example in --format json and --format csv beside the table;
-#   6. the seed example with --device h100-sxm, and with a chart drawn (--plot, SVG and PNG: the
+#   5. DeepSeek-V3 by default beside --quantization auto (its FP8 quantization_config read);
+#   6. the seed example in --format json and --format csv beside the table;
+#   7. the seed example with --device h100-sxm, and with a chart drawn (--plot, SVG and PNG: the
 #      whole process, writing the file included), beside the table;
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
@@ -54,6 +55,8 @@ batch2="$launcher --cached-tokens 1000000 3 --input-tokens 1 7 --batch-size 2 --
 batch2e9="$launcher --cached-tokens 1000000 3 --input-tokens 1 7 --batch-size 2000000000 -- $maverick"
 llama_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/meta-llama--Llama-3.1-8B.json"
 qwen3_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/Qwen--Qwen3-8B.json"
+deepseek_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/deepseek-ai--DeepSeek-V3.json"
+deepseek_auto="$launcher --quantization auto --cached-tokens 8192 --input-tokens 1 -- $catalog/deepseek-ai--DeepSeek-V3.json"
 
 echo "# $(date -u +%Y-%m-%d), $(nproc) cores, $("$java" -version 2>&1 | head -n 1)"
 bench() {
@@ -80,6 +83,9 @@ bench "$batch2" "$batch2e9"
 echo
 echo "## A qwen3 config vs a llama config"
 bench "$llama_run" "$qwen3_run"
+echo
+echo "## DeepSeek-V3: config dtype vs --quantization auto"
+bench "$deepseek_run" "$deepseek_auto"
 echo
 echo "## Output formats vs the table"
 bench "$local_run" "$launcher --format json --cached-tokens 1048576 --input-tokens 1 -- $scout" \

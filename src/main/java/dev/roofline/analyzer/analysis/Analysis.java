@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.analysis;
 
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Cost;
 import dev.roofline.analyzer.graph.Graph;
@@ -17,8 +18,8 @@ import java.util.Objects;
 /**
  * The result of one run, free of text: the model and workload analysed, a row per operator (per
  * block), the whole model's totals, the minimum storage (the weights the step reads, then the
- * graph's own terms), and, when a device is given, the step placed under its roof (else null).
- * Every output is a rendering of it.
+ * graph's own terms), the precisions counted with, and, when a device is given, the step placed
+ * under its roof (else null). Every output is a rendering of it.
  */
 public record Analysis(
     ModelSummary model,
@@ -26,6 +27,7 @@ public record Analysis(
     List<OperatorRow> rows,
     Totals total,
     Storage storage,
+    PrecisionSummary precision,
     Roofline roofline) {
 
   public Analysis {
@@ -34,22 +36,27 @@ public record Analysis(
     rows = List.copyOf(rows);
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(precision, "precision");
     if (roofline != null && roofline.nodes().size() != rows.size()) {
       throw new IllegalArgumentException("the roofline must time every row");
     }
   }
 
-  /** The analysis of {@code config} (asked for as {@code subject}) for the batch {@code query}. */
+  /**
+   * The analysis of {@code config} (asked for as {@code subject}) for the batch {@code query},
+   * every tensor at the config's dtype.
+   */
   public static Analysis of(Subject subject, ModelConfig config, Query query) {
-    return of(subject, config, query, null);
+    return of(subject, config, query, Precision.of(config.dtype()), null);
   }
 
   /**
-   * As {@link #of(Subject, ModelConfig, Query)}, with the step placed on {@code device} (null: no
-   * roofline).
+   * As {@link #of(Subject, ModelConfig, Query)}, with the tensors at {@code precision} and the step
+   * placed on {@code device} (null: no roofline).
    */
-  public static Analysis of(Subject subject, ModelConfig config, Query query, ResolvedDevice device) {
-    Graph graph = Graphs.build(config, query);
+  public static Analysis of(
+      Subject subject, ModelConfig config, Query query, Precision precision, ResolvedDevice device) {
+    Graph graph = Graphs.build(config, query, precision);
     List<OperatorRow> rows = new ArrayList<>(graph.nodes().size());
     List<NodeWork> work = new ArrayList<>(graph.nodes().size());
     Cost total = Cost.ZERO;
@@ -73,7 +80,8 @@ public record Analysis(
     Storage needed = new Storage(storage);
     Roofline roofline =
         device == null ? null : Roofline.of(device, work, query.totalInputTokens(), needed.totalBytes());
-    return new Analysis(model, workload, rows, new Totals(graph.blocks(), figures(total)), needed, roofline);
+    return new Analysis(
+        model, workload, rows, new Totals(graph.blocks(), figures(total)), needed, PrecisionSummary.of(precision), roofline);
   }
 
   private static Figures figures(Cost c) {

@@ -1,5 +1,8 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.config.PrecisionOptionException;
+import dev.roofline.analyzer.config.PrecisionOptions;
+import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceCatalog;
 import dev.roofline.analyzer.device.DeviceOptions;
 import dev.roofline.analyzer.device.DeviceSpec;
@@ -38,6 +41,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String LIST_MODELS = "--list-models";
   static final String FORMAT = "--format";
   static final String PLOT = "--plot";
+  // No name may begin with --c, --i, --b or --h: the original's unique prefixes must stay unique.
+  static final String QUANTIZATION = "--quantization";
+  static final String WEIGHT_DTYPE = "--weight-dtype";
+  static final String KV_DTYPE = "--kv-dtype";
+  static final String ACT_DTYPE = "--act-dtype";
 
   private final Map<String, String> env;
   private CommandLine commandLine;
@@ -111,6 +119,22 @@ final class AnalyzeCommand implements Callable<Integer> {
                 "Output: " + String.join(", ", ReportFormat.ids()) + " (default: table, the original's Markdown table).")
             .build());
     spec.addOption(
+        OptionSpec.builder(QUANTIZATION)
+            .paramLabel("MODE")
+            .type(String.class)
+            .initialValue(NONE)
+            .description(
+                "none (default): every tensor at the config's dtype; auto: weights, activations and KV"
+                    + " cache as the config's quantization_config says (fp8, awq, gptq, compressed-tensors).")
+            .build());
+    spec.addOption(
+        text(WEIGHT_DTYPE, "D", "Format of the linear weights, scales included: float32, bfloat16, float16, fp8,"
+            + " int8, int4, fp4 (overrides quantization_config)."));
+    spec.addOption(text(KV_DTYPE, "D", "Element type of the KV cache: float32, bfloat16, float16, fp8, int8."));
+    spec.addOption(
+        text(ACT_DTYPE, "D", "Type of the quantized projections' inputs, and the device peak used: float32,"
+            + " bfloat16, float16, fp8, int8, fp4."));
+    spec.addOption(
         text(DeviceOptions.DEVICE, "ID", "Place the step on a device of the catalog (see " + DeviceOptions.LIST_DEVICES
             + "): bound, time, tokens/s, memory fit."));
     spec.addOption(
@@ -144,6 +168,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
     return spec;
   }
+
+  private static final String NONE = "none";
+  private static final String AUTO = "auto";
 
   private static OptionSpec text(String name, String label, String description) {
     return OptionSpec.builder(name).paramLabel(label).type(String.class).description(description).build();
@@ -218,6 +245,26 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new UsageException(
           FORMAT + ": unknown format '" + formatName + "' (choose from: " + String.join(", ", ReportFormat.ids()) + ")");
     }
+    String mode = spec.findOption(QUANTIZATION).getValue();
+    QuantizationMode quantization;
+    if (NONE.equals(mode)) {
+      quantization = QuantizationMode.NONE;
+    } else if (AUTO.equals(mode)) {
+      quantization = QuantizationMode.AUTO;
+    } else {
+      throw new UsageException(
+          QUANTIZATION + ": unknown mode '" + mode + "' (choose from: " + NONE + ", " + AUTO + ")");
+    }
+    PrecisionOptions precision;
+    try {
+      precision =
+          PrecisionOptions.parse(
+              spec.findOption(WEIGHT_DTYPE).getValue(),
+              spec.findOption(KV_DTYPE).getValue(),
+              spec.findOption(ACT_DTYPE).getValue());
+    } catch (PrecisionOptionException e) {
+      throw new UsageException(option(e.part()) + ": " + e.getMessage());
+    }
     HubSettings hub;
     try {
       hub = HubSettings.from(env, Boolean.TRUE.equals(spec.findOption(OFFLINE).getValue()));
@@ -236,7 +283,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
     String plotFile = spec.findOption(PLOT).getValue();
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
-    return new Request(model, query, new Revision(rev), hub, format, deviceSpec, plot);
+    return new Request(model, query, new Revision(rev), hub, format, quantization, precision, deviceSpec, plot);
   }
 
   /** The chart file {@code name} asks for: an SVG or PNG file, on a run with a device. */
@@ -257,6 +304,15 @@ final class AnalyzeCommand implements Callable<Integer> {
               + DeviceOptions.LIST_DEVICES + "), or " + DeviceOptions.PEAK_FLOPS + " and " + DeviceOptions.MEM_BANDWIDTH);
     }
     return new PlotTarget(file, format);
+  }
+
+  /** The option that sets {@code part}. */
+  private static String option(PrecisionOptionException.Part part) {
+    return switch (part) {
+      case WEIGHTS -> WEIGHT_DTYPE;
+      case KV -> KV_DTYPE;
+      case ACTIVATIONS -> ACT_DTYPE;
+    };
   }
 
   /** What a batch's broken rule means in the options' terms. */

@@ -2,6 +2,7 @@ package dev.roofline.analyzer.cli;
 
 import dev.roofline.analyzer.SafeText;
 import dev.roofline.analyzer.config.ConfigException;
+import dev.roofline.analyzer.config.UnsupportedQuantizationException;
 import dev.roofline.analyzer.device.DeviceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -32,6 +33,22 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     PrintWriter err = cmd.getErr();
     if (e instanceof UsageException || e instanceof DeviceException) {
       return usage(err, e.getMessage());
+    }
+    if (e instanceof UnsupportedQuantizationException) {
+      err.print(
+          "error: "
+              + oneLine(e.getMessage())
+              + "; count without it with "
+              + AnalyzeCommand.QUANTIZATION
+              + " none (the default), or give the precisions with "
+              + AnalyzeCommand.WEIGHT_DTYPE
+              + ", "
+              + AnalyzeCommand.KV_DTYPE
+              + " and "
+              + AnalyzeCommand.ACT_DTYPE
+              + "\n");
+      err.flush();
+      return Main.EXIT_CONFIG;
     }
     if (e instanceof ConfigException) {
       return failure(err, e.getMessage(), Main.EXIT_CONFIG);

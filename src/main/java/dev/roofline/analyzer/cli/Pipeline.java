@@ -3,7 +3,11 @@ package dev.roofline.analyzer.cli;
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Subject;
+import dev.roofline.analyzer.config.ElementType;
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.ParsedConfig;
+import dev.roofline.analyzer.config.Precision;
+import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.report.plot.RooflinePlot;
@@ -13,9 +17,10 @@ import dev.roofline.analyzer.source.Notice;
 import java.io.PrintWriter;
 
 /**
- * Carries out a request: the config from its source, read into its record, analysed, rendered in
- * the requested format, and drawn as a chart when asked. The whole report is made, and the chart
- * written, before anything is printed, so a failure leaves stdout empty.
+ * Carries out a request: the config from its source, read into its record, its precisions
+ * resolved, analysed, rendered in the requested format, and drawn as a chart when asked. The whole
+ * report is made, and the chart written, before anything is printed, so a failure leaves stdout
+ * empty.
  */
 final class Pipeline {
   private Pipeline() {}
@@ -32,10 +37,12 @@ final class Pipeline {
   /** Runs {@code request}, writing the report to {@code out} and notices to {@code err}; the exit code. */
   static int run(Request request, PrintWriter out, PrintWriter err) {
     LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision(), FAMILIES);
-    ModelConfig config = Graphs.readConfig(loaded.json(), loaded.origin());
-    // The device's peak is the column of the model's precision, known only now.
-    ResolvedDevice device = request.device() == null ? null : request.device().forDType(config.dtype().name());
-    Analysis analysis = Analysis.of(subject(request, loaded), config, request.query(), device);
+    ParsedConfig parsed = Graphs.parseConfig(loaded.json(), loaded.origin());
+    ModelConfig config = parsed.model();
+    Precision precision = parsed.precision(request.quantization(), request.precision(), loaded.origin());
+    // The device's peak is the column of the activations' precision, known only now.
+    ResolvedDevice device = request.device() == null ? null : device(request.device(), config, precision);
+    Analysis analysis = Analysis.of(subject(request, loaded), config, request.query(), precision, device);
     String report = request.format().renderer().render(analysis);
     if (request.plot() != null) {
       // The charting classes load here, and only here.
@@ -44,11 +51,36 @@ final class Pipeline {
     Notice notice = loaded.notice();
     if (notice != null) {
       err.print((notice.severity() == Notice.Severity.WARNING ? "warning: " : "note: ") + notice.text() + "\n");
-      err.flush();
     }
+    if (precision.ignoresQuantizationConfig()) {
+      err.print(
+          "note: "
+              + loaded.origin()
+              + " has a quantization_config, not read without "
+              + AnalyzeCommand.QUANTIZATION
+              + " auto: every tensor "
+              + (request.precision().any() ? "the options do not set " : "")
+              + "is counted at "
+              + precision.configType().name()
+              + "\n");
+    }
+    err.flush();
     out.print(report);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The device with the peak of the precision the projections compute at: the model's dtype's
+   * column, or the activation type's when that differs (fp8 for W8A8 FP8; W4A16 keeps the 16-bit
+   * one).
+   */
+  private static ResolvedDevice device(DeviceSpec spec, ModelConfig config, Precision precision) {
+    ElementType activations = precision.activations();
+    if (activations.equals(precision.configType())) {
+      return spec.forDType(config.dtype().name());
+    }
+    return spec.forActivations(activations.name(), activations.peakColumn().orElseThrow());
   }
 
   private static Subject subject(Request request, LoadedConfig loaded) {

@@ -1,5 +1,7 @@
 package dev.roofline.analyzer.cli;
 
+import dev.roofline.analyzer.config.PrecisionOptions;
+import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
@@ -9,9 +11,10 @@ import java.util.Objects;
 
 /**
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
- * for the config, the output format, the device to place the step on (null: none), and the file
- * to draw the roofline chart to (null: none; only with a device). Made from the options in one
- * place ({@link AnalyzeCommand}); nothing after it reads an option.
+ * for the config, the output format, whether to read the config's {@code quantization_config} and
+ * the precisions given, the device to place the step on (null: none), and the file to draw the
+ * roofline chart to (null: none; only with a device). Made from the options in one place ({@link
+ * AnalyzeCommand}); nothing after it reads an option.
  */
 record Request(
     String model,
@@ -19,6 +22,8 @@ record Request(
     Revision revision,
     HubSettings hub,
     ReportFormat format,
+    QuantizationMode quantization,
+    PrecisionOptions precision,
     DeviceSpec device,
     PlotTarget plot) {
   Request {
@@ -27,6 +32,8 @@ record Request(
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(quantization, "quantization");
+    Objects.requireNonNull(precision, "precision");
     if (plot != null && device == null) {
       throw new IllegalArgumentException("a plot needs a device");
     }

@@ -51,6 +51,17 @@ public final class ConfigReader {
    * @throws ConfigException if the JSON is malformed or does not describe a supported model
    */
   public static ModelConfig read(byte[] json, String origin, Map<String, ? extends ConfigFormat<?>> formats) {
+    return readParsed(json, origin, formats).model();
+  }
+
+  /**
+   * As {@link #read}, keeping the raw {@code quantization_config} (top-level, as transformers
+   * writes it) for the precisions of a run, so that the JSON is parsed once.
+   *
+   * @throws ConfigException if the JSON is malformed or does not describe a supported model
+   */
+  public static ParsedConfig readParsed(
+      byte[] json, String origin, Map<String, ? extends ConfigFormat<?>> formats) {
     Object root = parse(json, origin);
     if (!(root instanceof Map<?, ?>)) {
       throw new ConfigException(
@@ -72,7 +83,7 @@ public final class ConfigReader {
       throw new ConfigException(
           origin + ": unsupported model_type '" + JsonFields.excerpt((String) type) + "'; supported: " + supported(formats));
     }
-    return format.read(fields);
+    return new ParsedConfig(format.read(fields), map.get("quantization_config"));
   }
 
   /** The JSON value in {@code json}, which must hold exactly one value. */

@@ -54,6 +54,11 @@ public record DeepseekV3Config(
         }
       };
 
+  /** The first layer of each kind: dense layers come first, then the experts' ({@code first_k_dense_replace}). */
+  public FirstLayers firstLayers() {
+    return new FirstLayers(numHiddenLayers - experts.layers(), 0);
+  }
+
   @Override
   public long numAttentionHeads() {
     return attention.heads();

@@ -82,6 +82,18 @@ public record ElementType(String name, int bits) {
     };
   }
 
+  // Written out rather than generated: a record's generated equals and hashCode are bootstrapped
+  // through method handles on first use, which costs a short-lived process milliseconds.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ElementType other && bits == other.bits && name.equals(other.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + bits;
+  }
+
   /** Bytes of a tensor of {@code elements} elements: ⌈elements·bits/8⌉. */
   public BigInteger bytes(BigInteger elements) {
     return Bytes.ceilDiv(elements.multiply(BigInteger.valueOf(bits)), 8);

@@ -27,6 +27,11 @@ public sealed interface GqaConfig extends ModelConfig
     return Optional.empty();
   }
 
+  /** The first layer of each kind; every layer alike by default. */
+  default FirstLayers firstLayers() {
+    return FirstLayers.ZERO;
+  }
+
   @Override
   default String modelType() {
     return decoder().modelType();

@@ -160,22 +160,33 @@ final class JsonFields {
    * a layer of the model; an index listed twice counts once.
    */
   long layerIndicesOnStep(String key, long layers, long step) {
-    List<?> list = list(key);
-    if (list == null) {
-      return 0;
+    long named = 0;
+    for (long i : layerIndices(key, layers)) {
+      if ((i + 1) % step == 0) {
+        named++;
+      }
     }
+    return named;
+  }
+
+  /**
+   * The layers a list of layer indices ({@code mlp_only_layers}) names, each once; empty for an
+   * absent or null list. Each index must be a layer of the model.
+   */
+  Set<Long> layerIndices(String key, long layers) {
+    List<?> list = list(key);
     Set<Long> named = new HashSet<>();
+    if (list == null) {
+      return named;
+    }
     for (Object entry : list) {
       BigInteger index = wholeNumber(entry);
       if (index == null || index.signum() < 0 || index.compareTo(BigInteger.valueOf(layers)) >= 0) {
         throw wrongType(key, "a list of layer indices from 0 to " + (layers - 1), entry);
       }
-      long i = index.longValueExact();
-      if ((i + 1) % step == 0) {
-        named.add(i);
-      }
+      named.add(index.longValueExact());
     }
-    return named.size();
+    return named;
   }
 
   /** The list under {@code key}; null when the key is absent or null. */

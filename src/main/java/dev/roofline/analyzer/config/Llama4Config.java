@@ -76,6 +76,14 @@ public record Llama4Config(
     return numHiddenLayers - moeBlocks();
   }
 
+  /**
+   * The first layer of each kind: as transformers' {@code moe_layers}, layers step − 1, 2·step − 1,
+   * … have experts, and layer 0 is dense when the step is above 1.
+   */
+  public FirstLayers firstLayers() {
+    return new FirstLayers(interleaveMoeLayerStep - 1, 0);
+  }
+
   /** The experts of the mixture-of-experts blocks, and the shared expert, of {@code intermediate_size}. */
   public Experts experts() {
     return new Experts(

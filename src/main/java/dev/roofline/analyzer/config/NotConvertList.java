@@ -50,6 +50,11 @@ final class NotConvertList {
     return true;
   }
 
+  /** Whether the list has any entry. */
+  boolean isEmpty() {
+    return literals.isEmpty() && patterns.isEmpty();
+  }
+
   /** Whether {@code module} stays unconverted. */
   boolean excludes(String module) {
     for (String key : literals) {

@@ -130,6 +130,16 @@ public final class Precision {
     return activationOverride != null ? activationOverride : g.input();
   }
 
+  /**
+   * Whether a linear module's format or input type may depend on its full name: only when a
+   * {@code quantization_config} decides the weights and one of its lists (targets, {@code
+   * ignore}, {@code modules_to_not_convert}) names modules. Otherwise every projection has one
+   * format and one input type, and callers need not name each module.
+   */
+  public boolean dependsOnModuleNames() {
+    return scheme != null && weightOverride == null && scheme.namesModules();
+  }
+
   /** The config's dtype as an element type: every tensor not named here is at it. */
   public ElementType configType() {
     return configType;

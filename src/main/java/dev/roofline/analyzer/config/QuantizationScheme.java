@@ -38,6 +38,23 @@ final class QuantizationScheme {
     return groups.get(0);
   }
 
+  /**
+   * Whether a module's group may depend on its name: some list names modules (targets other than
+   * the class {@code Linear}, {@code ignore}, {@code modules_to_not_convert}). Otherwise every
+   * linear module has the first group.
+   */
+  boolean namesModules() {
+    if ((ignore != null && ignore.namesModules()) || (notConvert != null && !notConvert.isEmpty())) {
+      return true;
+    }
+    for (Group g : groups) {
+      if (g.targets() != null && g.targets().namesModules()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The KV cache type, or null for the config dtype. */
   ElementType kv() {
     return kv;

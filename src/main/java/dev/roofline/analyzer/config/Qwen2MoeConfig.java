@@ -7,7 +7,8 @@ import java.util.Optional;
  * switches its biases), and in the mixture-of-experts layers a shared expert, scaled by a sigmoid
  * gate, beside the routed ones; the other layers are dense.
  */
-public record Qwen2MoeConfig(Decoder decoder, AttentionParts attentionParts, Experts moe, SlidingWindow slidingWindow)
+public record Qwen2MoeConfig(
+    Decoder decoder, AttentionParts attentionParts, Experts moe, FirstLayers firstLayers, SlidingWindow slidingWindow)
     implements GqaConfig {
 
   public static final ConfigFormat<Qwen2MoeConfig> FORMAT =
@@ -16,10 +17,12 @@ public record Qwen2MoeConfig(Decoder decoder, AttentionParts attentionParts, Exp
         Qwen2MoeConfig read(JsonFields f) {
           Decoder d = Decoder.read(f, 151936, 2048, 5632, 24, 16, 16, 0);
           long shared = f.positiveInt("shared_expert_intermediate_size", 5632);
+          Experts experts = Experts.readQwen(f, d.numHiddenLayers(), 60, 4, 1408, shared);
           return new Qwen2MoeConfig(
               d,
               AttentionParts.qwen2(f.bool("qkv_bias", true)),
-              Experts.readQwen(f, d.numHiddenLayers(), 60, 4, 1408, shared),
+              experts,
+              FirstLayers.readQwen(f, d.numHiddenLayers(), experts),
               SlidingWindow.read(
                   f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.EVEN_BELOW_MAX_WINDOW_LAYERS));
         }

@@ -6,7 +6,8 @@ import java.util.Optional;
  * A {@code qwen3_moe} model (Qwen3-30B-A3B, Qwen3-235B-A22B): qwen3's attention, and routed
  * experts with no shared expert in the mixture-of-experts layers; the other layers are dense.
  */
-public record Qwen3MoeConfig(Decoder decoder, AttentionParts attentionParts, Experts moe, SlidingWindow slidingWindow)
+public record Qwen3MoeConfig(
+    Decoder decoder, AttentionParts attentionParts, Experts moe, FirstLayers firstLayers, SlidingWindow slidingWindow)
     implements GqaConfig {
 
   public static final ConfigFormat<Qwen3MoeConfig> FORMAT =
@@ -14,10 +15,12 @@ public record Qwen3MoeConfig(Decoder decoder, AttentionParts attentionParts, Exp
         @Override
         Qwen3MoeConfig read(JsonFields f) {
           Decoder d = Decoder.read(f, 151936, 2048, 6144, 24, 32, 4, 0);
+          Experts experts = Experts.readQwen(f, d.numHiddenLayers(), 128, 8, 768, 0);
           return new Qwen3MoeConfig(
               d,
               AttentionParts.qwen3(f),
-              Experts.readQwen(f, d.numHiddenLayers(), 128, 8, 768, 0),
+              experts,
+              FirstLayers.readQwen(f, d.numHiddenLayers(), experts),
               SlidingWindow.read(f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.EVERY_LAYER_IF_USED));
         }
       };

@@ -55,6 +55,11 @@ final class TargetList {
     }
   }
 
+  /** Whether the list names modules (names or patterns), beyond the class {@code Linear}. */
+  boolean namesModules() {
+    return !names.isEmpty() || !patterns.isEmpty();
+  }
+
   boolean isEmpty() {
     return names.isEmpty() && patterns.isEmpty() && !linearClass;
   }

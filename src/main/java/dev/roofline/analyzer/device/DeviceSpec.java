@@ -10,7 +10,8 @@ import java.util.Objects;
  * The device the options describe, checked, before the model is known: a catalog device with
  * its figures overridden by those given, or a custom one. Everything that can be checked without
  * the model's config is checked here, so that a bad option fails before any file or network
- * access; only the choice of the peak waits for the model's element type ({@link #forDType}).
+ * access; only the choice of the peak waits for the model's element type ({@link #forDType}) or
+ * the activations' precision ({@link #forActivations}).
  *
  * @param catalogDevice the catalog entry, or null for a custom device
  * @param givenPeakFlops the peak given on the command line, or null to take the catalog's
@@ -124,25 +125,49 @@ public record DeviceSpec(
    */
   public ResolvedDevice forDType(String dtype) {
     Precision precision = Precision.ofDType(dtype);
+    if (givenPeakFlops == null && precision == null) {
+      throw new DeviceException(
+          "the model's data type "
+              + dtype
+              + " has no peak column in the device catalog (only "
+              + Precision.dtypesWithColumn()
+              + " have one); give the peak with "
+              + DeviceOptions.PEAK_FLOPS);
+    }
+    return resolve(precision, "the model's " + dtype);
+  }
+
+  /**
+   * The device for a step whose matrix products compute at {@code activations} (a precision's
+   * name, {@code fp8}), whose peak is catalog column {@code column}: the peak of that column,
+   * unless a peak was given. For activations at the model's own element type, {@link #forDType}
+   * says the same in the model's terms.
+   *
+   * @throws DeviceException when no peak was given and the device has none for that column
+   */
+  public ResolvedDevice forActivations(String activations, String column) {
+    Precision precision = Precision.ofColumn(column);
+    if (precision == null) {
+      throw new IllegalArgumentException("no catalog column " + column);
+    }
+    return resolve(precision, "the activations' " + activations);
+  }
+
+  /**
+   * The device with the peak of {@code precision} (null only with a peak given), {@code whose}
+   * precision it is naming it in the error.
+   */
+  private ResolvedDevice resolve(Precision precision, String whose) {
     BigDecimal peak = givenPeakFlops;
     if (peak == null) {
-      if (precision == null) {
-        throw new DeviceException(
-            "the model's data type "
-                + dtype
-                + " has no peak column in the device catalog (only "
-                + Precision.dtypesWithColumn()
-                + " have one); give the peak with "
-                + DeviceOptions.PEAK_FLOPS);
-      }
       peak = catalogDevice.peak(precision);
       if (peak == null) {
         throw new DeviceException(
             catalogDevice.id()
                 + " has no "
                 + precision.column()
-                + " peak, the precision of the model's "
-                + dtype
+                + " peak, the precision of "
+                + whose
                 + " (it has "
                 + columns(catalogDevice)
                 + "); give a peak with "

@@ -46,6 +46,16 @@ public enum Precision {
     }
   }
 
+  /** The precision of catalog column {@code column} ({@code fp8}), or null when no column has that name. */
+  public static Precision ofColumn(String column) {
+    for (Precision p : values()) {
+      if (p.column.equals(column)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   /** The PyTorch element types that have a catalog column, for messages. */
   static String dtypesWithColumn() {
     return "float32 (float), bfloat16, float16 (half), float8_e4m3fn, float8_e5m2, int8, uint8";

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * @param id the catalog id, or {@code custom}
  * @param name the catalog name, or {@code custom}
- * @param precision the catalog column the model's element type selects; null only when the peak
- *     was given and the element type has no column (float64, int32, ...)
+ * @param precision the catalog column the model's element type, or the activations' type,
+ *     selects; null only when the peak was given and the element type has no column (float64,
+ *     int32, ...)
  * @param peakFlops peak FLOP/s at that precision
  * @param memBandwidth memory bandwidth in bytes per second
  * @param memCapacity memory per device in bytes, or null (then no memory verdict)

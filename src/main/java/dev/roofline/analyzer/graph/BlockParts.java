@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.graph;
 
 import dev.roofline.analyzer.config.Experts;
+import dev.roofline.analyzer.config.FirstLayers;
 import dev.roofline.analyzer.config.LatentAttention;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.config.SlidingWindow;
@@ -9,21 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts that decoder blocks of every family are made of, for one config and one batch: the
- * attention part, norms, residual adds, dense and mixture-of-experts feed-forward parts, and the
- * storage terms. Unless a method takes a block count, its nodes appear in every block.
+ * The parts that decoder blocks of every family are made of, for one config, one batch and one
+ * precision: the attention part, norms, residual adds, dense and mixture-of-experts feed-forward
+ * parts, and the storage terms. Unless a method takes a block count, its nodes appear in every
+ * block.
+ *
+ * <p>Precision enters through {@link Tensors} only: each projection's weight bytes are its
+ * checkpoint tensors' (q, k and v apart; gate and up apart; each expert apart), and its input is
+ * read at its input type; the KV cache, in storage and in attention, has the KV type. A row
+ * stands for every layer of its kind and takes the modules of the first of them (layer 0 for
+ * attention and dense models; {@link FirstLayers} for the layers of a mixture-of-experts model).
+ * Everything else is at the config's dtype, and FLOPs do not depend on precision.
  */
 final class BlockParts {
   private final ModelConfig config;
   private final Query query;
+  private final Tensors tensors;
   private final BigInteger hidden;
   private final BigInteger tokens;
   private final long blocks;
   private final int w;
 
-  BlockParts(ModelConfig config, Query query) {
+  BlockParts(ModelConfig config, Query query, Tensors tensors) {
     this.config = config;
     this.query = query;
+    this.tensors = tensors;
     this.hidden = big(config.hiddenSize());
     this.tokens = query.totalInputTokens();
     this.blocks = config.numHiddenLayers();
@@ -46,7 +57,11 @@ final class BlockParts {
     BigInteger qkv = d.multiply(heads.add(kvHeads.shiftLeft(1)));
     List<Node> nodes = new ArrayList<>(9);
     nodes.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
-    Cost qkvProj = Ops.proj(tokens, qkv, hidden, w);
+    // q, k and v are three tensors that read the same input, once (at q's input type).
+    Tensors.Linear q = tensors.attention(0, ModuleNames.Attention.Q, d.multiply(heads), hidden);
+    Tensors.Linear k = tensors.attention(0, ModuleNames.Attention.K, d.multiply(kvHeads), hidden);
+    Tensors.Linear v = tensors.attention(0, ModuleNames.Attention.V, d.multiply(kvHeads), hidden);
+    Cost qkvProj = proj(qkv, hidden, q.bytes().add(k.bytes()).add(v.bytes()), q);
     if (a.parts().qkvBias()) {
       qkvProj = qkvProj.plus(Ops.bias(qkv, tokens, w));
     }
@@ -58,7 +73,7 @@ final class BlockParts {
     }
     nodes.add(new Node(Operator.ATTN_ROPE, blocks, Ops.rope(d.multiply(heads.add(kvHeads)), tokens, w)));
     nodes.addAll(sdpa(a.queryDims(), a.kvDims(), a.sliding()));
-    Cost oProj = Ops.proj(tokens, hidden, a.queryDims(), w);
+    Cost oProj = proj(hidden, a.queryDims(), tensors.attention(0, ModuleNames.Attention.O, hidden, a.queryDims()));
     if (a.parts().outputBias()) {
       oProj = oProj.plus(Ops.bias(hidden, tokens, w));
     }
@@ -78,26 +93,60 @@ final class BlockParts {
     BigInteger heads = big(a.heads());
     BigInteger latent = big(a.kvLoraRank());
     BigInteger rope = big(a.qkRopeHeadDim());
+    BigInteger nope = big(a.qkNopeHeadDim());
+    BigInteger values = big(a.vHeadDim());
     BigInteger queries = heads.multiply(big(a.qkHeadDim()));
+    BigInteger cached = big(a.cachedDims());
     List<Node> nodes = new ArrayList<>(12);
     nodes.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
     if (a.qLoraRank() > 0) {
       BigInteger rank = big(a.qLoraRank());
-      nodes.add(new Node(Operator.ATTN_Q_A_PROJ, blocks, Ops.proj(tokens, rank, hidden, w)));
+      nodes.add(attentionProj(Operator.ATTN_Q_A_PROJ, ModuleNames.Attention.Q_A, rank, hidden));
       nodes.add(new Node(Operator.ATTN_Q_A_RMSNORM, blocks, Ops.rmsnorm(rank, tokens, w)));
-      nodes.add(new Node(Operator.ATTN_Q_B_PROJ, blocks, Ops.proj(tokens, queries, rank, w)));
+      nodes.add(attentionProj(Operator.ATTN_Q_B_PROJ, ModuleNames.Attention.Q_B, queries, rank));
     } else {
-      nodes.add(new Node(Operator.ATTN_Q_PROJ, blocks, Ops.proj(tokens, queries, hidden, w)));
+      nodes.add(attentionProj(Operator.ATTN_Q_PROJ, ModuleNames.Attention.Q, queries, hidden));
     }
-    nodes.add(new Node(Operator.ATTN_KV_A_PROJ, blocks, Ops.proj(tokens, big(a.cachedDims()), hidden, w)));
+    nodes.add(attentionProj(Operator.ATTN_KV_A_PROJ, ModuleNames.Attention.KV_A, cached, hidden));
     nodes.add(new Node(Operator.ATTN_KV_A_RMSNORM, blocks, Ops.rmsnorm(latent, tokens, w)));
     nodes.add(new Node(Operator.ATTN_ROPE, blocks, Ops.rope(rope.multiply(heads.add(BigInteger.ONE)), tokens, w)));
-    nodes.add(new Node(Operator.ATTN_Q_ABSORB, blocks, Ops.proj(tokens, latent, big(a.qkNopeHeadDim()), w).times(heads)));
-    nodes.add(new Node(Operator.ATTN_SDPA, blocks, Ops.latentSdpa(query, heads, latent, rope, w)));
-    nodes.add(new Node(Operator.ATTN_V_ABSORB, blocks, Ops.proj(tokens, big(a.vHeadDim()), latent, w).times(heads)));
-    nodes.add(new Node(Operator.ATTN_O_PROJ, blocks, Ops.proj(tokens, hidden, heads.multiply(big(a.vHeadDim())), w)));
+    // kv_b_proj is one [nh·(nope + vd), kvl] tensor: its key rows are absorbed into the queries,
+    // its value rows into the outputs. Its bytes are split in proportion, exactly: Q_Absorb takes
+    // ⌊bytes·nope/(nope + vd)⌋ and V_Absorb the rest (at the config's dtype, exactly each part).
+    Tensors.Linear kvB = tensors.attention(0, ModuleNames.Attention.KV_B, heads.multiply(nope.add(values)), latent);
+    BigInteger keyShare = kvB.bytes().multiply(nope).divide(nope.add(values));
+    BigInteger perHead = tokens.multiply(heads);
+    // nh heads of proj(T, kvl, nope) and of proj(T, vd, kvl): one projection of T·nh rows each.
+    nodes.add(
+        new Node(
+            Operator.ATTN_Q_ABSORB,
+            blocks,
+            Ops.proj(perHead, latent, nope, w, keyShare, kvB.input().bytes(perHead.multiply(nope)))));
+    nodes.add(new Node(Operator.ATTN_SDPA, blocks, Ops.latentSdpa(query, heads, latent, rope, w, tensors.kv())));
+    nodes.add(
+        new Node(
+            Operator.ATTN_V_ABSORB,
+            blocks,
+            Ops.proj(perHead, values, latent, w, kvB.bytes().subtract(keyShare), kvB.input().bytes(perHead.multiply(latent)))));
+    BigInteger outputs = heads.multiply(values);
+    nodes.add(attentionProj(Operator.ATTN_O_PROJ, ModuleNames.Attention.O, hidden, outputs));
     nodes.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, blocks));
     return nodes;
+  }
+
+  /** An attention projection of one tensor, {@code [n, k]}, in every block. */
+  private Node attentionProj(Operator op, ModuleNames.Attention module, BigInteger n, BigInteger k) {
+    return new Node(op, blocks, proj(n, k, tensors.attention(0, module, n, k)));
+  }
+
+  /** The tokens times a {@code [n, k]} weight {@code weight}. */
+  private Cost proj(BigInteger n, BigInteger k, Tensors.Linear weight) {
+    return proj(n, k, weight.bytes(), weight);
+  }
+
+  /** The tokens times {@code [n, k]} weights of {@code bytes} whose input is read as {@code reader}'s. */
+  private Cost proj(BigInteger n, BigInteger k, BigInteger bytes, Tensors.Linear reader) {
+    return Ops.proj(tokens, n, k, w, bytes, reader.input().bytes(tokens.multiply(k)));
   }
 
   /**
@@ -105,11 +154,11 @@ final class BlockParts {
    * window − 1}: one row when all layers are of one kind, else a row for each kind.
    */
   private List<Node> sdpa(BigInteger queryDims, BigInteger kvDims, SlidingWindow sliding) {
-    Cost full = Ops.sdpa(query, queryDims, kvDims, w);
+    Cost full = Ops.sdpa(query, queryDims, kvDims, w, tensors.kv());
     if (sliding.layers() == 0) {
       return List.of(new Node(Operator.ATTN_SDPA, blocks, full));
     }
-    Cost windowed = Ops.sdpa(query.window(sliding.window()), queryDims, kvDims, w);
+    Cost windowed = Ops.sdpa(query.window(sliding.window()), queryDims, kvDims, w, tensors.kv());
     if (sliding.layers() == blocks) {
       return List.of(new Node(Operator.ATTN_SDPA, blocks, windowed));
     }
@@ -129,23 +178,27 @@ final class BlockParts {
 
   /**
    * A gated feed-forward part of {@code intermediate} features (gate and up projections,
-   * activation × up, down projection), applied {@code times} times per token.
+   * activation × up, down projection), applied {@code times} times per token, with the modules of
+   * {@code layer}: routed experts 0 to {@code times − 1}, or the one dense or shared part.
    */
-  List<Node> gatedFeedForward(FeedForward kind, long blocks, long intermediate, long times) {
+  List<Node> gatedFeedForward(FeedForward kind, long blocks, long layer, long intermediate, long times) {
     BigInteger i = big(intermediate);
     BigInteger k = big(times);
     int act = config.hiddenAct().flopsPerElement();
+    Tensors.Gated weights = tensors.gated(kind, layer, 0, times, hidden, i, tokens);
+    // k times one part's cost: the same FLOPs and outputs as k·T rows through one part.
+    BigInteger rows = tokens.multiply(k);
     return List.of(
-        new Node(kind.gateUp(), blocks, Ops.proj(tokens, i.shiftLeft(1), hidden, w).times(k)),
+        new Node(kind.gateUp(), blocks, Ops.proj(rows, i.shiftLeft(1), hidden, w, weights.gateUpBytes(), weights.gateUpInput())),
         new Node(kind.actMul(), blocks, Ops.actmul(i, tokens, act, w).times(k)),
-        new Node(kind.down(), blocks, Ops.proj(tokens, hidden, i, w).times(k)));
+        new Node(kind.down(), blocks, Ops.proj(rows, hidden, i, w, weights.downBytes(), weights.downInput())));
   }
 
   /** The feed-forward part of a dense model: norm, gated feed-forward, residual add. */
   List<Node> denseFeedForward(long intermediate) {
     List<Node> nodes = new ArrayList<>(5);
     nodes.add(rmsnorm(Operator.FFN_RMSNORM, blocks));
-    nodes.addAll(gatedFeedForward(FeedForward.DENSE, blocks, intermediate, 1));
+    nodes.addAll(gatedFeedForward(FeedForward.DENSE, blocks, 0, intermediate, 1));
     nodes.add(residualAdd(Operator.FFN_RESIDUAL_ADD, blocks));
     return nodes;
   }
@@ -154,9 +207,10 @@ final class BlockParts {
    * The feed-forward part of a mixture-of-experts model: norm; in the experts' layers the router
    * (in {@code routerBlocks} blocks), the k routed experts, the shared expert with its gate, the
    * sum of routed and shared outputs; in the other layers a dense part of {@code
-   * denseIntermediate} features; residual add.
+   * denseIntermediate} features; residual add. {@code first}: whose modules the two kinds of
+   * layer take.
    */
-  List<Node> moeFeedForward(Experts e, long routerBlocks, long denseIntermediate) {
+  List<Node> moeFeedForward(Experts e, long routerBlocks, long denseIntermediate, FirstLayers first) {
     long moe = e.layers();
     List<Node> nodes = new ArrayList<>(14);
     nodes.add(rmsnorm(Operator.FFN_RMSNORM, blocks));
@@ -168,9 +222,9 @@ final class BlockParts {
     }
     nodes.add(new Node(Operator.FFN_ROUTER, routerBlocks, router));
     // Each token goes through k routed experts: k times one expert's cost.
-    nodes.addAll(gatedFeedForward(FeedForward.ROUTED_EXPERT, moe, e.intermediateSize(), e.perToken()));
+    nodes.addAll(gatedFeedForward(FeedForward.ROUTED_EXPERT, moe, first.experts(), e.intermediateSize(), e.perToken()));
     if (e.sharedIntermediateSize() > 0) {
-      nodes.addAll(gatedFeedForward(FeedForward.SHARED_EXPERT, moe, e.sharedIntermediateSize(), 1));
+      nodes.addAll(gatedFeedForward(FeedForward.SHARED_EXPERT, moe, first.experts(), e.sharedIntermediateSize(), 1));
       if (e.sharedGate()) {
         // sigmoid(x·g) per token, times the shared expert's output.
         Cost gate = Ops.proj(tokens, BigInteger.ONE, hidden, w).plus(Ops.scale(tokens.multiply(hidden), w));
@@ -178,7 +232,7 @@ final class BlockParts {
       }
       nodes.add(residualAdd(Operator.FFN_ROUTED_SHARED_EXP_ADD, moe));
     }
-    nodes.addAll(gatedFeedForward(FeedForward.NON_MOE, blocks - moe, denseIntermediate, 1));
+    nodes.addAll(gatedFeedForward(FeedForward.NON_MOE, blocks - moe, first.dense(), denseIntermediate, 1));
     nodes.add(residualAdd(Operator.FFN_RESIDUAL_ADD, blocks));
     return nodes;
   }
@@ -202,15 +256,20 @@ final class BlockParts {
     if (sliding.layers() > 0) {
       held = held.add(query.window(sliding.window()).totalContextTokens().multiply(big(sliding.layers())));
     }
-    return new StorageTerm(StorageKind.KV_CACHE, held.multiply(elements).multiply(big(w)));
+    return new StorageTerm(StorageKind.KV_CACHE, tensors.kv().bytes(held.multiply(elements)));
   }
 
-  /** The weights of the experts a step does not read: E − k of each mixture-of-experts block. */
-  StorageTerm additionalExperts(Experts e) {
-    // Gate, up and down projections of one expert.
-    BigInteger expert = hidden.multiply(big(e.intermediateSize())).multiply(big(w)).multiply(BigInteger.valueOf(3));
-    BigInteger idle = big(e.count() - e.perToken()).multiply(big(e.layers()));
-    return new StorageTerm(StorageKind.ADDITIONAL_EXPERTS, expert.multiply(idle));
+  /**
+   * The weights of the experts a step does not read: experts k to E − 1 of each
+   * mixture-of-experts block (the step reads experts 0 to k − 1), as those of its first.
+   */
+  StorageTerm additionalExperts(Experts e, FirstLayers first) {
+    long count = e.layers() == 0 ? 0 : e.count() - e.perToken();
+    Tensors.Gated idle =
+        tensors.gated(
+            FeedForward.ROUTED_EXPERT, first.experts(), e.perToken(), count, hidden, big(e.intermediateSize()), tokens);
+    BigInteger perLayer = idle.gateUpBytes().add(idle.downBytes());
+    return new StorageTerm(StorageKind.ADDITIONAL_EXPERTS, perLayer.multiply(big(e.layers())));
   }
 
   /** The token embedding table: one row of hidden values per vocabulary entry. */

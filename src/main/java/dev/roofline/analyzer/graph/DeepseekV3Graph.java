@@ -13,14 +13,14 @@ import java.util.List;
 final class DeepseekV3Graph implements GraphBuilder<DeepseekV3Config> {
 
   @Override
-  public Graph build(DeepseekV3Config c, Query query) {
-    BlockParts parts = new BlockParts(c, query);
+  public Graph build(DeepseekV3Config c, Query query, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, query, tensors);
     Experts experts = c.experts();
     List<Node> nodes = new ArrayList<>(parts.latentAttention(c.attention()));
-    nodes.addAll(parts.moeFeedForward(experts, experts.layers(), c.intermediateSize()));
+    nodes.addAll(parts.moeFeedForward(experts, experts.layers(), c.intermediateSize(), c.firstLayers()));
     return new Graph(
         nodes,
         c.numHiddenLayers(),
-        List.of(parts.kvCache(c.attention()), parts.additionalExperts(experts), parts.embeddingTable()));
+        List.of(parts.kvCache(c.attention()), parts.additionalExperts(experts, c.firstLayers()), parts.embeddingTable()));
   }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 final class GqaGraph implements GraphBuilder<GqaConfig> {
 
   @Override
-  public Graph build(GqaConfig c, Query query) {
-    BlockParts parts = new BlockParts(c, query);
+  public Graph build(GqaConfig c, Query query, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, query, tensors);
     GqaAttention attention = GqaAttention.of(c);
     List<Node> nodes = new ArrayList<>(parts.attention(attention));
     List<StorageTerm> storage = new ArrayList<>(3);
@@ -23,8 +23,8 @@ final class GqaGraph implements GraphBuilder<GqaConfig> {
     long intermediate = c.decoder().intermediateSize();
     Optional<Experts> experts = c.experts();
     if (experts.isPresent()) {
-      nodes.addAll(parts.moeFeedForward(experts.get(), experts.get().layers(), intermediate));
-      storage.add(parts.additionalExperts(experts.get()));
+      nodes.addAll(parts.moeFeedForward(experts.get(), experts.get().layers(), intermediate, c.firstLayers()));
+      storage.add(parts.additionalExperts(experts.get(), c.firstLayers()));
     } else {
       nodes.addAll(parts.denseFeedForward(intermediate));
     }

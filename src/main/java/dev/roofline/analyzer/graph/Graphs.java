@@ -8,6 +8,8 @@ import dev.roofline.analyzer.config.LlamaConfig;
 import dev.roofline.analyzer.config.MistralConfig;
 import dev.roofline.analyzer.config.MixtralConfig;
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.ParsedConfig;
+import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.config.Qwen2Config;
 import dev.roofline.analyzer.config.Qwen2MoeConfig;
 import dev.roofline.analyzer.config.Qwen3Config;
@@ -19,24 +21,25 @@ import java.util.Objects;
 
 /**
  * The supported families, each registered once, here: the {@code model_type} names it reads, the
- * format that reads its config into its record, and the builder of its cost graph. Reading a
- * config and building its graph both go through this table, so a family cannot be read without
- * being buildable.
+ * format that reads its config into its record, the builder of its cost graph, and how its
+ * checkpoint names its projections' modules. Reading a config and building its graph both go
+ * through this table, so a family cannot be read without being buildable.
  */
 public final class Graphs {
 
-  /** One family: its model types, its config format, its graph builder. */
+  /** One family: its model types, its config format, its graph builder, its module names. */
   record Family<C extends ModelConfig>(
-      List<String> modelTypes, ConfigFormat<C> format, GraphBuilder<? super C> builder) {
+      List<String> modelTypes, ConfigFormat<C> format, GraphBuilder<? super C> builder, ModuleNames names) {
 
     Family {
       modelTypes = List.copyOf(modelTypes);
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(builder, "builder");
+      Objects.requireNonNull(names, "names");
     }
 
-    Graph build(ModelConfig config, Query query) {
-      return builder.build(format.type().cast(config), query);
+    Graph build(ModelConfig config, Query query, Precision precision) {
+      return builder.build(format.type().cast(config), query, new Tensors(precision, names));
     }
   }
 
@@ -45,15 +48,15 @@ public final class Graphs {
   /** The registry. A new family is one line here. */
   private static final List<Family<?>> FAMILIES =
       List.of(
-          family(LlamaConfig.FORMAT, new LlamaGraph(), "llama"),
-          family(Llama4Config.FORMAT, new Llama4Graph(), "llama4"),
-          family(MistralConfig.FORMAT, GQA, "mistral"),
-          family(Qwen2Config.FORMAT, GQA, "qwen2"),
-          family(Qwen3Config.FORMAT, GQA, "qwen3"),
-          family(MixtralConfig.FORMAT, GQA, "mixtral"),
-          family(Qwen2MoeConfig.FORMAT, GQA, "qwen2_moe"),
-          family(Qwen3MoeConfig.FORMAT, GQA, "qwen3_moe"),
-          family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), "deepseek_v3", "kimi_k2"));
+          family(LlamaConfig.FORMAT, new LlamaGraph(), ModuleNames.LLAMA, "llama"),
+          family(Llama4Config.FORMAT, new Llama4Graph(), ModuleNames.LLAMA4, "llama4"),
+          family(MistralConfig.FORMAT, GQA, ModuleNames.LLAMA, "mistral"),
+          family(Qwen2Config.FORMAT, GQA, ModuleNames.LLAMA, "qwen2"),
+          family(Qwen3Config.FORMAT, GQA, ModuleNames.LLAMA, "qwen3"),
+          family(MixtralConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "mixtral"),
+          family(Qwen2MoeConfig.FORMAT, GQA, ModuleNames.LLAMA, "qwen2_moe"),
+          family(Qwen3MoeConfig.FORMAT, GQA, ModuleNames.LLAMA, "qwen3_moe"),
+          family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), ModuleNames.DEEPSEEK_V3, "deepseek_v3", "kimi_k2"));
 
   private static final Map<String, ConfigFormat<?>> BY_MODEL_TYPE = new HashMap<>();
   private static final Map<Class<?>, Family<?>> BY_RECORD = new HashMap<>();
@@ -74,8 +77,8 @@ public final class Graphs {
   private Graphs() {}
 
   private static <C extends ModelConfig> Family<C> family(
-      ConfigFormat<C> format, GraphBuilder<? super C> builder, String... modelTypes) {
-    return new Family<>(List.of(modelTypes), format, builder);
+      ConfigFormat<C> format, GraphBuilder<? super C> builder, ModuleNames names, String... modelTypes) {
+    return new Family<>(List.of(modelTypes), format, builder, names);
   }
 
   /** The registered families, in registration order. */
@@ -93,12 +96,27 @@ public final class Graphs {
     return ConfigReader.read(json, origin, BY_MODEL_TYPE);
   }
 
-  /** The cost graph of {@code config} for {@code query}. */
+  /**
+   * As {@link #readConfig}, keeping the config's raw {@code quantization_config} for the
+   * precisions of a run.
+   *
+   * @throws dev.roofline.analyzer.config.ConfigException if it is malformed or not supported
+   */
+  public static ParsedConfig parseConfig(byte[] json, String origin) {
+    return ConfigReader.readParsed(json, origin, BY_MODEL_TYPE);
+  }
+
+  /** The cost graph of {@code config} for {@code query}, every tensor at the config's dtype. */
   public static Graph build(ModelConfig config, Query query) {
+    return build(config, query, Precision.of(config.dtype()));
+  }
+
+  /** The cost graph of {@code config} for {@code query}, its tensors at {@code precision}. */
+  public static Graph build(ModelConfig config, Query query, Precision precision) {
     Family<?> family = BY_RECORD.get(config.getClass());
     if (family == null) {
       throw new IllegalStateException("no family registered for " + config.getClass().getName());
     }
-    return family.build(config, query);
+    return family.build(config, query, precision);
   }
 }

@@ -12,16 +12,16 @@ import java.util.List;
 final class Llama4Graph implements GraphBuilder<Llama4Config> {
 
   @Override
-  public Graph build(Llama4Config c, Query query) {
-    BlockParts parts = new BlockParts(c, query);
+  public Graph build(Llama4Config c, Query query, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, query, tensors);
     GqaAttention attention =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
     List<Node> nodes = new ArrayList<>(parts.attention(attention));
     // The original counts the router in every block, dense ones included.
-    nodes.addAll(parts.moeFeedForward(c.experts(), c.numHiddenLayers(), c.intermediateSizeMlp()));
+    nodes.addAll(parts.moeFeedForward(c.experts(), c.numHiddenLayers(), c.intermediateSizeMlp(), c.firstLayers()));
     return new Graph(
         nodes,
         c.numHiddenLayers(),
-        List.of(parts.kvCache(attention), parts.additionalExperts(c.experts()), parts.embeddingTable()));
+        List.of(parts.kvCache(attention), parts.additionalExperts(c.experts(), c.firstLayers()), parts.embeddingTable()));
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 final class LlamaGraph implements GraphBuilder<LlamaConfig> {
 
   @Override
-  public Graph build(LlamaConfig c, Query query) {
-    BlockParts parts = new BlockParts(c, query);
+  public Graph build(LlamaConfig c, Query query, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, query, tensors);
     GqaAttention attention =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
     List<Node> nodes = new ArrayList<>(parts.attention(attention));

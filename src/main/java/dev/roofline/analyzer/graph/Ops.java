@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.graph;
 
+import dev.roofline.analyzer.config.ElementType;
 import java.math.BigInteger;
 
 /**
@@ -24,6 +25,16 @@ public final class Ops {
         k.multiply(n).multiply(bw),
         m.multiply(k).multiply(bw),
         mn.multiply(bw));
+  }
+
+  /**
+   * As {@link #proj(BigInteger, BigInteger, BigInteger, int)}, with the weight's stored bytes and the
+   * input's bytes given (a quantized weight, an input at the activation type): FLOPs and output
+   * bytes as there.
+   */
+  public static Cost proj(BigInteger m, BigInteger n, BigInteger k, int w, BigInteger weightBytes, BigInteger inputBytes) {
+    BigInteger mn = m.multiply(n);
+    return new Cost(mn.multiply(k.multiply(TWO).subtract(ONE)), weightBytes, inputBytes, mn.multiply(BigInteger.valueOf(w)));
   }
 
   /**
@@ -89,9 +100,17 @@ public final class Ops {
    * pattern, not to the batch size.
    */
   public static Cost sdpa(Query query, BigInteger qoDims, BigInteger kvDims, int w) {
-    BigInteger bw = BigInteger.valueOf(w);
-    BigInteger qoBytes = qoDims.multiply(bw);
-    return attention(query, qoDims.multiply(TWO).subtract(ONE), kvDims, qoBytes, kvDims.shiftLeft(1).multiply(bw), qoBytes);
+    return sdpa(query, qoDims, kvDims, w, kvDims.shiftLeft(1).multiply(BigInteger.valueOf(w)));
+  }
+
+  /** As {@link #sdpa(Query, BigInteger, BigInteger, int)}, with the cached keys and values of type {@code kv}. */
+  public static Cost sdpa(Query query, BigInteger qoDims, BigInteger kvDims, int w, ElementType kv) {
+    return sdpa(query, qoDims, kvDims, w, kv.bytes(kvDims.shiftLeft(1)));
+  }
+
+  private static Cost sdpa(Query query, BigInteger qoDims, BigInteger kvDims, int w, BigInteger kvBytesPerToken) {
+    BigInteger qoBytes = qoDims.multiply(BigInteger.valueOf(w));
+    return attention(query, qoDims.multiply(TWO).subtract(ONE), kvDims, qoBytes, kvBytesPerToken, qoBytes);
   }
 
   /**
@@ -99,9 +118,9 @@ public final class Ops {
    * of {@code heads} heads scores its query of {@code latent + rope} values against every cached
    * latent and rotary key (s·L·(2·(latent+rope)−1) FLOPs a head) and sums the cached latents
    * weighted by the scores (s·latent·(2L−1)); it reads the queries and each cached latent once
-   * (shared by all heads), and writes a latent per head and token.
+   * (shared by all heads), each of type {@code kv}, and writes a latent per head and token.
    */
-  public static Cost latentSdpa(Query query, BigInteger heads, BigInteger latent, BigInteger rope, int w) {
+  public static Cost latentSdpa(Query query, BigInteger heads, BigInteger latent, BigInteger rope, int w, ElementType kv) {
     BigInteger bw = BigInteger.valueOf(w);
     BigInteger cached = latent.add(rope);
     return attention(
@@ -109,7 +128,7 @@ public final class Ops {
         heads.multiply(cached.multiply(TWO).subtract(ONE)),
         heads.multiply(latent),
         heads.multiply(cached).multiply(bw),
-        cached.multiply(bw),
+        kv.bytes(cached),
         heads.multiply(latent).multiply(bw));
   }
 

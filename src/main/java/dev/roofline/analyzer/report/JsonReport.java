@@ -13,6 +13,7 @@ import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.ModelSummary;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
 import dev.roofline.analyzer.analysis.StorageItem;
@@ -25,8 +26,9 @@ import java.util.List;
 
 /**
  * Every figure of the analysis as one JSON object (schema {@value #SCHEMA}): exact integers in
- * full, ratios as the shortest decimal of their double, {@code null} for an undefined ratio; with
- * a device, each row's timing and the {@code device}, {@code step} and {@code memory} objects.
+ * full, ratios as the shortest decimal of their double, {@code null} for an undefined ratio; the
+ * {@code precision} object after {@code storage}; with a device, each row's timing and the {@code
+ * device}, {@code step} and {@code memory} objects.
  * Pretty-printed with two spaces, {@code \n} line ends.
  */
 public final class JsonReport implements Renderer {
@@ -87,6 +89,7 @@ public final class JsonReport implements Renderer {
       g.writeFieldName("total_bytes");
       g.writeNumber(analysis.storage().totalBytes());
       g.writeEndObject();
+      precision(g, analysis.precision());
       if (roof != null) {
         roofline(g, roof);
       }
@@ -96,6 +99,16 @@ public final class JsonReport implements Renderer {
       throw new UncheckedIOException(e);
     }
     return text.append('\n').toString();
+  }
+
+  /** The weights' format, the KV cache's and activations' types, and where they came from. */
+  private static void precision(JsonGenerator g, PrecisionSummary p) throws IOException {
+    g.writeObjectFieldStart("precision");
+    g.writeStringField("weights", p.weights());
+    g.writeStringField("kv", p.kv());
+    g.writeStringField("activations", p.activations());
+    g.writeStringField("source", p.source());
+    g.writeEndObject();
   }
 
   private static void timing(JsonGenerator g, NodeTiming t) throws IOException {

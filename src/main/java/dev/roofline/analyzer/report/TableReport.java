@@ -7,6 +7,7 @@ import dev.roofline.analyzer.analysis.Figures;
 import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
 import dev.roofline.analyzer.analysis.StorageItem;
@@ -17,9 +18,9 @@ import java.util.List;
 
 /**
  * The default report: a GitHub-flavoured Markdown table with a row per operator and the total,
- * then an empty line and the minimum-storage line; with a device, two more columns (bound and
- * time) and, after another empty line, the step on that device. Lines end with {@code \n} on
- * every platform.
+ * then an empty line and the minimum-storage line, followed by a line naming the precisions when
+ * any differs from the config's dtype; with a device, two more columns (bound and time) and,
+ * after another empty line, the step on that device. Lines end with {@code \n} on every platform.
  */
 public final class TableReport implements Renderer {
 
@@ -137,6 +138,13 @@ public final class TableReport implements Renderer {
     MarkdownTable.render(out, headers, align, cells);
     out.append('\n');
     storageLine(out, analysis);
+    PrecisionSummary precision = analysis.precision();
+    if (precision.differsFromDtype()) {
+      out.append("Precision: weights ").append(precision.weights());
+      out.append(", KV-cache ").append(precision.kv());
+      out.append(", activations ").append(precision.activations());
+      out.append(" (from ").append(precision.source()).append(")\n");
+    }
     if (roof != null) {
       out.append('\n');
       summary(out, roof);

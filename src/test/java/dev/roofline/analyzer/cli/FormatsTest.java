@@ -296,7 +296,8 @@ class FormatsTest {
   @Test
   void jsonKeysInTheSpecsOrder() throws IOException {
     JsonNode root = json("--", LLAMA);
-    assertThat(names(root)).containsExactly("schema", "tool", "model", "query", "nodes", "total", "storage");
+    assertThat(names(root))
+        .containsExactly("schema", "tool", "model", "query", "nodes", "total", "storage", "precision");
     assertThat(root.get("schema").asText()).isEqualTo("transformer-roofline-analyzer/v1");
     assertThat(names(root.get("tool"))).containsExactly("name", "version");
     assertThat(names(root.get("model")))
@@ -309,6 +310,7 @@ class FormatsTest {
     assertThat(names(root.get("total"))).isEqualTo(row);
     assertThat(names(root.get("storage"))).containsExactly("terms", "total_bytes");
     assertThat(names(root.get("storage").get("terms").get(0))).containsExactly("key", "label", "bytes");
+    assertThat(names(root.get("precision"))).containsExactly("weights", "kv", "activations", "source");
   }
 
   @Test

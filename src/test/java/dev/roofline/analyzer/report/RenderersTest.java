@@ -8,6 +8,7 @@ import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.Figures;
 import dev.roofline.analyzer.analysis.ModelSummary;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Storage;
 import dev.roofline.analyzer.analysis.StorageItem;
@@ -35,6 +36,7 @@ class RenderersTest {
         List.of(new OperatorRow("x", name, 2, nothing), new OperatorRow("y", "Plain", 1, some)),
         new Totals(2, some),
         new Storage(List.of(new StorageItem("weights", "Weights", BigInteger.TEN))),
+        new PrecisionSummary("float16", "float16", "float16", "config", false),
         null);
   }
 

@@ -10,6 +10,7 @@ import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Subject;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.device.DeviceOptions;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Query;
@@ -30,7 +31,8 @@ class ChartDataTest {
     ModelConfig config = Graphs.readConfig(Files.readAllBytes(SCOUT), SCOUT.toString());
     Query query = Query.of(List.of(BigInteger.valueOf(cached)), List.of(BigInteger.valueOf(input)), null);
     ResolvedDevice d = device == null ? null : ResolvedDevice.of(device, config.dtype().name());
-    return Analysis.of(new Subject(SCOUT.toString(), Provenance.FILE, null, null), config, query, d);
+    return Analysis.of(
+        new Subject(SCOUT.toString(), Provenance.FILE, null, null), config, query, Precision.of(config.dtype()), d);
   }
 
   private static DeviceOptions h100(String flopsEfficiency, String memEfficiency) {
