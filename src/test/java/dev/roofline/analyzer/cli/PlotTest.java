@@ -205,8 +205,8 @@ class PlotTest {
     assertThat(found).isEqualTo(2);
     // A disc's area is proportional to its operator's share of the step time: 9.8% and 22.4% here.
     Map<String, Double> shares = shares(root);
-    double qkv = Math.pow(Double.parseDouble(byId(doc, "op-attn_qkv_proj").getAttribute("rx")), 2);
-    double gateUp = Math.pow(Double.parseDouble(byId(doc, "op-ffn_routed_exp_gate_up_proj").getAttribute("rx")), 2);
+    double qkv = Math.pow(Double.parseDouble(byId(doc, "op-attn_qkv_proj").getAttribute("r")), 2);
+    double gateUp = Math.pow(Double.parseDouble(byId(doc, "op-ffn_routed_exp_gate_up_proj").getAttribute("r")), 2);
     assertThat(qkv / gateUp)
         .isCloseTo(shares.get("Attn - QKV_Proj") / shares.get("Ffn - RoutedExp_GateUp_Proj"), within(0.01));
     assertThat(qkv / gateUp).isCloseTo(0.44, within(0.01));

@@ -93,7 +93,7 @@ class PackagedToolIT {
             assertThat(j.getEntry("com/fasterxml/jackson/core/JsonFactory.class")).as(jar.toString()).isNotNull();
             assertThat(j.getEntry("okhttp3/OkHttpClient.class")).as(jar.toString()).isNotNull();
             assertThat(j.getEntry("org/jfree/chart/JFreeChart.class")).as(jar.toString()).isNotNull();
-            assertThat(j.getEntry("org/jfree/svg/SVGGraphics2D.class")).as(jar.toString()).isNotNull();
+            assertThat(j.getEntry("org/apache/batik/svggen/SVGGraphics2D.class")).as(jar.toString()).isNotNull();
           }
         }
       }
@@ -201,7 +201,8 @@ class PackagedToolIT {
 
   /**
    * Charting stays off the normal path: runs without {@code --plot}, with a device or without,
-   * load no class of the charting library, of AWT or of the plot package; a run with it does.
+   * load no class of the charting library, of the SVG writer, of AWT or of the plot package; a run
+   * with it does, and a PNG loads no class of the SVG writer.
    */
   @Test
   void onlyARunThatDrawsAChartLoadsTheChartingClasses() throws Exception {
@@ -212,8 +213,8 @@ class PackagedToolIT {
       assertThat(classes).as("the log lists the classes").contains("dev.roofline.analyzer.report.TableReport");
       List<String> charting =
           classes.stream()
-              .filter(c -> c.startsWith("org.jfree.") || c.startsWith("java.awt.")
-                  || c.startsWith("dev.roofline.analyzer.report.plot."))
+              .filter(c -> c.startsWith("org.jfree.") || c.startsWith("org.apache.batik.")
+                  || c.startsWith("java.awt.") || c.startsWith("dev.roofline.analyzer.report.plot."))
               .toList();
       assertThat(charting).as(String.join(" ", args)).isEmpty();
     }
@@ -223,9 +224,17 @@ class PackagedToolIT {
     List<String> classes = loadedClasses(plot);
     String svg = Files.readString(chart, StandardCharsets.UTF_8);
     Files.delete(chart);
-    assertThat(classes).contains("org.jfree.chart.JFreeChart", "org.jfree.svg.SVGGraphics2D",
+    assertThat(classes).contains("org.jfree.chart.JFreeChart", "org.apache.batik.svggen.SVGGraphics2D",
         "dev.roofline.analyzer.report.plot.RooflinePlot");
     assertThat(svg).startsWith("<?xml").contains("<svg ");
+
+    Path image = Files.createTempFile("chart", ".png");
+    plot.set(1, image.toString());
+    classes = loadedClasses(plot);
+    assertThat(Files.size(image)).isPositive();
+    Files.delete(image);
+    assertThat(classes).contains("org.jfree.chart.JFreeChart", "dev.roofline.analyzer.report.plot.RooflinePlot");
+    assertThat(classes.stream().filter(c -> c.startsWith("org.apache.batik.")).toList()).as("a PNG").isEmpty();
   }
 
   @Test
