@@ -182,6 +182,48 @@ class PackagedToolIT {
     assertThat(hub.out()).isEqualTo(launch(LAUNCHER, List.of("--offline", "meta-llama/Llama-3.2-1B")).out());
   }
 
+  /**
+   * The jar's NOTICE opens with the project's own and holds every paragraph of the notice of each
+   * library it bundles (each jar on the class path whose classes are in it), so that the libraries'
+   * notices, which their licence asks to pass on, travel with the jar.
+   */
+  @Test
+  void theJarsNoticeHoldsTheNoticesOfTheLibrariesItBundles() throws Exception {
+    List<String> bundled = new ArrayList<>();
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+      String notice =
+          new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(notice.strip())
+          .startsWith("transformer-roofline-analyzer\nCopyright (c) 2026 The transformer-roofline-analyzer authors\n");
+      for (String name : List.of("META-INF/NOTICE", "META-INF/NOTICE.txt", "META-INF/NOTICE.md")) {
+        for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources(name))) {
+          if (!"jar".equals(url.getProtocol())) {
+            continue;
+          }
+          java.net.JarURLConnection connection = (java.net.JarURLConnection) url.openConnection();
+          connection.setUseCaches(false);
+          try (java.util.jar.JarFile library = connection.getJarFile()) {
+            String aClass = library.stream()
+                .map(java.util.zip.ZipEntry::getName)
+                .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class"))
+                .findFirst()
+                .orElse(null);
+            if (aClass == null || jar.getEntry(aClass) == null) {
+              continue;
+            }
+            bundled.add(Path.of(library.getName()).getFileName().toString());
+            String text =
+                new String(library.getInputStream(library.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+            for (String paragraph : text.split("\\n\\s*\\n")) {
+              assertThat(notice).as(library.getName()).contains(paragraph.strip());
+            }
+          }
+        }
+      }
+    }
+    assertThat(bundled).anyMatch(n -> n.startsWith("jackson-core-")).anyMatch(n -> n.startsWith("batik-svggen-"));
+  }
+
   /** The classes a run of the jar loads, by name, from the JVM's class-loading log. */
   static List<String> loadedClasses(List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
