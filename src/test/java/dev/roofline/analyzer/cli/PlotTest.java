@@ -226,6 +226,20 @@ class PlotTest {
     }
   }
 
+  /**
+   * Text from outside (here the config's file name, in the title) is escaped: markup characters
+   * read back as themselves, and a control character, which XML cannot hold, as U+FFFD.
+   */
+  @Test
+  void markupAndControlCharactersInTheTitleStillGiveWellFormedSvg() throws Exception {
+    Path config = dir.resolve("a&b <c> \"d\" 'e'\u0001.json");
+    Files.copy(Path.of(SCOUT), config);
+    Path svg = dir.resolve("odd.svg");
+    run(List.of("--device", "h100-sxm", "--plot", svg.toString(), "--", config.toString()));
+    assertThat(texts(parse(svg)))
+        .contains("Roofline of a&b <c> \"d\" 'e'\uFFFD.json on H100 SXM5 80GB (h100-sxm), bf16");
+  }
+
   @Test
   void withEfficienciesTheAttainableRoofAndRidgeAreDrawnToo() throws Exception {
     Path svg = dir.resolve("derated.svg");
