@@ -8,7 +8,7 @@ import java.util.Map;
  * drawing a PNG loads no class of the SVG writer.
  */
 interface SvgGroups {
-  /** Draws {@code drawing} into a new group, {@code <g>}, with {@code attributes} in that order. */
+  /** Draws {@code drawing} into a new group, {@code <g>}, with {@code attributes}. */
   void group(Map<String, String> attributes, Runnable drawing);
 
   /** Draws {@code drawing} in place and gives the first shape it draws the id {@code id}. */
