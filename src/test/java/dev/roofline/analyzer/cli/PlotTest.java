@@ -205,8 +205,8 @@ class PlotTest {
     assertThat(found).isEqualTo(2);
     // A disc's area is proportional to its operator's share of the step time: 9.8% and 22.4% here.
     Map<String, Double> shares = shares(root);
-    double qkv = Math.pow(Double.parseDouble(byId(doc, "op-attn_qkv_proj").getAttribute("rx")), 2);
-    double gateUp = Math.pow(Double.parseDouble(byId(doc, "op-ffn_routed_exp_gate_up_proj").getAttribute("rx")), 2);
+    double qkv = Math.pow(Double.parseDouble(byId(doc, "op-attn_qkv_proj").getAttribute("r")), 2);
+    double gateUp = Math.pow(Double.parseDouble(byId(doc, "op-ffn_routed_exp_gate_up_proj").getAttribute("r")), 2);
     assertThat(qkv / gateUp)
         .isCloseTo(shares.get("Attn - QKV_Proj") / shares.get("Ffn - RoutedExp_GateUp_Proj"), within(0.01));
     assertThat(qkv / gateUp).isCloseTo(0.44, within(0.01));
@@ -224,6 +224,20 @@ class PlotTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(svg);
     }
+  }
+
+  /**
+   * Text from outside (here the config's file name, in the title) is escaped: markup characters
+   * read back as themselves, and a control character, which XML cannot hold, as U+FFFD.
+   */
+  @Test
+  void markupAndControlCharactersInTheTitleStillGiveWellFormedSvg() throws Exception {
+    Path config = dir.resolve("a&b <c> \"d\" 'e'\u0001.json");
+    Files.copy(Path.of(SCOUT), config);
+    Path svg = dir.resolve("odd.svg");
+    run(List.of("--device", "h100-sxm", "--plot", svg.toString(), "--", config.toString()));
+    assertThat(texts(parse(svg)))
+        .contains("Roofline of a&b <c> \"d\" 'e'\uFFFD.json on H100 SXM5 80GB (h100-sxm), bf16");
   }
 
   @Test

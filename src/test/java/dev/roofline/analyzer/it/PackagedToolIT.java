@@ -93,7 +93,7 @@ class PackagedToolIT {
             assertThat(j.getEntry("com/fasterxml/jackson/core/JsonFactory.class")).as(jar.toString()).isNotNull();
             assertThat(j.getEntry("okhttp3/OkHttpClient.class")).as(jar.toString()).isNotNull();
             assertThat(j.getEntry("org/jfree/chart/JFreeChart.class")).as(jar.toString()).isNotNull();
-            assertThat(j.getEntry("org/jfree/svg/SVGGraphics2D.class")).as(jar.toString()).isNotNull();
+            assertThat(j.getEntry("org/apache/batik/svggen/SVGGraphics2D.class")).as(jar.toString()).isNotNull();
           }
         }
       }
@@ -182,6 +182,48 @@ class PackagedToolIT {
     assertThat(hub.out()).isEqualTo(launch(LAUNCHER, List.of("--offline", "meta-llama/Llama-3.2-1B")).out());
   }
 
+  /**
+   * The jar's NOTICE opens with the project's own and holds every paragraph of the notice of each
+   * library it bundles (each jar on the class path whose classes are in it), so that the libraries'
+   * notices, which their licence asks to pass on, travel with the jar.
+   */
+  @Test
+  void theJarsNoticeHoldsTheNoticesOfTheLibrariesItBundles() throws Exception {
+    List<String> bundled = new ArrayList<>();
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+      String notice =
+          new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(notice.strip())
+          .startsWith("transformer-roofline-analyzer\nCopyright (c) 2026 The transformer-roofline-analyzer authors\n");
+      for (String name : List.of("META-INF/NOTICE", "META-INF/NOTICE.txt", "META-INF/NOTICE.md")) {
+        for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources(name))) {
+          if (!"jar".equals(url.getProtocol())) {
+            continue;
+          }
+          java.net.JarURLConnection connection = (java.net.JarURLConnection) url.openConnection();
+          connection.setUseCaches(false);
+          try (java.util.jar.JarFile library = connection.getJarFile()) {
+            String aClass = library.stream()
+                .map(java.util.zip.ZipEntry::getName)
+                .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class"))
+                .findFirst()
+                .orElse(null);
+            if (aClass == null || jar.getEntry(aClass) == null) {
+              continue;
+            }
+            bundled.add(Path.of(library.getName()).getFileName().toString());
+            String text =
+                new String(library.getInputStream(library.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+            for (String paragraph : text.split("\\n\\s*\\n")) {
+              assertThat(notice).as(library.getName()).contains(paragraph.strip());
+            }
+          }
+        }
+      }
+    }
+    assertThat(bundled).anyMatch(n -> n.startsWith("jackson-core-")).anyMatch(n -> n.startsWith("batik-svggen-"));
+  }
+
   /** The classes a run of the jar loads, by name, from the JVM's class-loading log. */
   static List<String> loadedClasses(List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -201,7 +243,8 @@ class PackagedToolIT {
 
   /**
    * Charting stays off the normal path: runs without {@code --plot}, with a device or without,
-   * load no class of the charting library, of AWT or of the plot package; a run with it does.
+   * load no class of the charting library, of the SVG writer, of AWT or of the plot package; a run
+   * with it does, and a PNG loads no class of the SVG writer.
    */
   @Test
   void onlyARunThatDrawsAChartLoadsTheChartingClasses() throws Exception {
@@ -212,8 +255,8 @@ class PackagedToolIT {
       assertThat(classes).as("the log lists the classes").contains("dev.roofline.analyzer.report.TableReport");
       List<String> charting =
           classes.stream()
-              .filter(c -> c.startsWith("org.jfree.") || c.startsWith("java.awt.")
-                  || c.startsWith("dev.roofline.analyzer.report.plot."))
+              .filter(c -> c.startsWith("org.jfree.") || c.startsWith("org.apache.batik.")
+                  || c.startsWith("java.awt.") || c.startsWith("dev.roofline.analyzer.report.plot."))
               .toList();
       assertThat(charting).as(String.join(" ", args)).isEmpty();
     }
@@ -223,9 +266,17 @@ class PackagedToolIT {
     List<String> classes = loadedClasses(plot);
     String svg = Files.readString(chart, StandardCharsets.UTF_8);
     Files.delete(chart);
-    assertThat(classes).contains("org.jfree.chart.JFreeChart", "org.jfree.svg.SVGGraphics2D",
+    assertThat(classes).contains("org.jfree.chart.JFreeChart", "org.apache.batik.svggen.SVGGraphics2D",
         "dev.roofline.analyzer.report.plot.RooflinePlot");
     assertThat(svg).startsWith("<?xml").contains("<svg ");
+
+    Path image = Files.createTempFile("chart", ".png");
+    plot.set(1, image.toString());
+    classes = loadedClasses(plot);
+    assertThat(Files.size(image)).isPositive();
+    Files.delete(image);
+    assertThat(classes).contains("org.jfree.chart.JFreeChart", "dev.roofline.analyzer.report.plot.RooflinePlot");
+    assertThat(classes.stream().filter(c -> c.startsWith("org.apache.batik.")).toList()).as("a PNG").isEmpty();
   }
 
   @Test

@@ -20,8 +20,6 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGHints;
 
 /**
  * The chart's points, drawn over the roofs: a disc per operator (area proportional to its share of
@@ -92,8 +90,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
       int rendererIndex,
       PlotRenderingInfo info) {
     Projection at = new Projection(dataArea, domainAxis, rangeAxis, plot.getDomainAxisEdge(), plot.getRangeAxisEdge());
-    boolean svg = g2 instanceof SVGGraphics2D;
-    if (svg) {
+    if (g2 instanceof SvgGroups svg) {
       Map<String, String> group = new LinkedHashMap<>();
       group.put("id", "roofline-points");
       group.put("data-area-x", Double.toString(dataArea.getX()));
@@ -104,8 +101,13 @@ final class MarkerLayer extends AbstractXYAnnotation {
       group.put("data-x-max", Double.toString(domainAxis.getUpperBound()));
       group.put("data-y-min", Double.toString(rangeAxis.getLowerBound()));
       group.put("data-y-max", Double.toString(rangeAxis.getUpperBound()));
-      g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, group);
+      svg.group(group, () -> drawPoints(g2, at, dataArea));
+    } else {
+      drawPoints(g2, at, dataArea);
     }
+  }
+
+  private void drawPoints(Graphics2D g2, Projection at, Rectangle2D dataArea) {
     // Every marker is an obstacle to labels; labels are placed ridges first, then the total, then
     // the operators from the largest share down.
     List<LabelPlacer.Circle> obstacles = new ArrayList<>();
@@ -117,11 +119,12 @@ final class MarkerLayer extends AbstractXYAnnotation {
     g2.setStroke(new BasicStroke(1f));
     for (ChartData.Point p : bySize) {
       LabelPlacer.Circle c = at.circle(p.intensity(), p.performance(), diameter(p.share()) / 2);
-      id(g2, svg, "op-" + p.id());
-      g2.setPaint(fill(p.bound()));
-      g2.fill(ellipse(c));
-      g2.setPaint(stroke(p.bound()).darker());
-      g2.draw(ellipse(c));
+      identified(g2, "op-" + p.id(), () -> {
+        g2.setPaint(fill(p.bound()));
+        g2.fill(ellipse(c));
+        g2.setPaint(stroke(p.bound()).darker());
+        g2.draw(ellipse(c));
+      });
       obstacles.add(c);
       if (p.share() >= ChartData.LABEL_SHARE) {
         operatorLabels.add(new Label(ChartText.operator(p), c));
@@ -136,11 +139,12 @@ final class MarkerLayer extends AbstractXYAnnotation {
     g2.setStroke(new BasicStroke(1.5f));
     for (Ridge r : ridges) {
       LabelPlacer.Circle c = at.circle(r.roof().ridge(), r.roof().peak(), POINT_RADIUS);
-      id(g2, svg, r.id());
-      g2.setPaint(r.filled() ? r.color() : Color.WHITE);
-      g2.fill(ellipse(c));
-      g2.setPaint(r.color());
-      g2.draw(ellipse(c));
+      identified(g2, r.id(), () -> {
+        g2.setPaint(r.filled() ? r.color() : Color.WHITE);
+        g2.fill(ellipse(c));
+        g2.setPaint(r.color());
+        g2.draw(ellipse(c));
+      });
       obstacles.add(c);
       labels.add(new Label(r.label(), c));
     }
@@ -148,13 +152,14 @@ final class MarkerLayer extends AbstractXYAnnotation {
     // The model's total: a ring with a dot, white inside.
     ChartData.Point t = data.total();
     LabelPlacer.Circle total = at.circle(t.intensity(), t.performance(), TOTAL_RADIUS);
-    id(g2, svg, "total");
-    g2.setPaint(Color.WHITE);
-    g2.fill(ellipse(total));
-    g2.setPaint(Style.INK);
-    g2.setStroke(new BasicStroke(2.2f));
-    g2.draw(ellipse(total));
-    g2.fill(ellipse(new LabelPlacer.Circle(total.x(), total.y(), 2)));
+    identified(g2, "total", () -> {
+      g2.setPaint(Color.WHITE);
+      g2.fill(ellipse(total));
+      g2.setPaint(Style.INK);
+      g2.setStroke(new BasicStroke(2.2f));
+      g2.draw(ellipse(total));
+      g2.fill(ellipse(new LabelPlacer.Circle(total.x(), total.y(), 2)));
+    });
     obstacles.add(total);
     labels.add(new Label(t.label(), total));
     labels.addAll(operatorLabels);
@@ -169,19 +174,18 @@ final class MarkerLayer extends AbstractXYAnnotation {
       roofs.add(new Line2D.Double(ridge.x(), ridge.y(), right.x(), right.y()));
     }
     drawLabels(g2, labels, obstacles, roofs, dataArea);
-    if (svg) {
-      g2.setRenderingHint(SVGHints.KEY_END_GROUP, "roofline-points");
-    }
   }
 
   private static Ellipse2D ellipse(LabelPlacer.Circle c) {
     return new Ellipse2D.Double(c.x() - c.r(), c.y() - c.r(), 2 * c.r(), 2 * c.r());
   }
 
-  /** In SVG, gives the next shape drawn the id {@code id}. */
-  private static void id(Graphics2D g2, boolean svg, String id) {
-    if (svg) {
-      g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, id);
+  /** Draws a marker; in SVG, its first shape (the disc) gets the id {@code id}. */
+  private static void identified(Graphics2D g2, String id, Runnable marker) {
+    if (g2 instanceof SvgGroups svg) {
+      svg.identify(id, marker);
+    } else {
+      marker.run();
     }
   }
 
