@@ -1,7 +1,7 @@
 package dev.roofline.analyzer;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.util.Properties;
 
 /** The tool's version, written into {@code version.properties} by the build. */
@@ -10,9 +10,10 @@ public final class Version {
 
   public static String get() {
     Properties p = new Properties();
-    try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        p.load(in);
+    try {
+      byte[] bytes = Resources.read(Version.class, "dev/roofline/analyzer/version.properties");
+      if (bytes != null) {
+        p.load(new ByteArrayInputStream(bytes));
       }
     } catch (IOException e) {
       // fall through to "unknown"

@@ -1,7 +1,7 @@
 package dev.roofline.analyzer.device;
 
+import dev.roofline.analyzer.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,26 +15,34 @@ import java.util.Map;
 /**
  * The accelerators shipped inside the jar ({@code devices.tsv}): one device per tab-separated
  * line, {@code #} comments, a header naming the columns, {@code -} for a figure the device lacks.
- * Read only when a device is asked for.
+ * Read only when a device is asked for, and a line's figures only when its device is: a run
+ * needs one of them.
  */
 public final class DeviceCatalog {
 
-  private static final String RESOURCE = "/dev/roofline/analyzer/devices.tsv";
+  private static final String RESOURCE = "dev/roofline/analyzer/devices.tsv";
   private static final String ABSENT = "-";
 
-  private final List<Device> devices;
+  /** Each device's fields, as split from its line, and the line's number. */
+  private final List<String[]> rows;
+  private final List<Integer> lineNumbers;
+  /** Each device, once read from its row. */
+  private final Device[] read;
 
-  private DeviceCatalog(List<Device> devices) {
-    this.devices = List.copyOf(devices);
+  private DeviceCatalog(List<String[]> rows, List<Integer> lineNumbers) {
+    this.rows = List.copyOf(rows);
+    this.lineNumbers = List.copyOf(lineNumbers);
+    this.read = new Device[rows.size()];
   }
 
   /** The bundled catalog. */
   public static DeviceCatalog bundled() {
-    try (InputStream in = DeviceCatalog.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
+    try {
+      byte[] bytes = Resources.read(DeviceCatalog.class, RESOURCE);
+      if (bytes == null) {
         throw new IllegalStateException("bundled device catalog missing: " + RESOURCE);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return parse(new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -43,7 +51,9 @@ public final class DeviceCatalog {
   /** The catalog in {@code text}; a malformed line is a bug of the bundled file. */
   static DeviceCatalog parse(String text) {
     String header = header();
-    List<Device> devices = new ArrayList<>();
+    int columns = 6 + Precision.values().length;
+    List<String[]> rows = new ArrayList<>();
+    List<Integer> lineNumbers = new ArrayList<>();
     boolean headerSeen = false;
     String[] lines = text.split("\n");
     for (int n = 0; n < lines.length; n++) {
@@ -58,15 +68,19 @@ public final class DeviceCatalog {
         headerSeen = true;
         continue;
       }
-      Device device = device(line.split("\t", -1), n + 1);
-      for (Device d : devices) {
-        if (d.id().equalsIgnoreCase(device.id())) {
-          throw new IllegalStateException("device catalog line " + (n + 1) + ": id repeated: " + device.id());
+      String[] fields = line.split("\t", -1);
+      if (fields.length != columns) {
+        throw new IllegalStateException("device catalog line " + (n + 1) + ": " + fields.length + " columns");
+      }
+      for (String[] row : rows) {
+        if (row[0].equalsIgnoreCase(fields[0])) {
+          throw new IllegalStateException("device catalog line " + (n + 1) + ": id repeated: " + fields[0]);
         }
       }
-      devices.add(device);
+      rows.add(fields);
+      lineNumbers.add(n + 1);
     }
-    return new DeviceCatalog(devices);
+    return new DeviceCatalog(rows, lineNumbers);
   }
 
   /** The columns: id, vendor, name, memory, bandwidth, one peak per precision, source. */
@@ -78,11 +92,16 @@ public final class DeviceCatalog {
     return h.append("\tsource").toString();
   }
 
+  /** The device of row {@code i}, read from its fields the first time it is asked for. */
+  private Device device(int i) {
+    if (read[i] == null) {
+      read[i] = device(rows.get(i), lineNumbers.get(i));
+    }
+    return read[i];
+  }
+
   private static Device device(String[] f, int line) {
     Precision[] precisions = Precision.values();
-    if (f.length != 6 + precisions.length) {
-      throw new IllegalStateException("device catalog line " + line + ": " + f.length + " columns");
-    }
     try {
       Map<Precision, BigDecimal> peaks = new EnumMap<>(Precision.class);
       for (int i = 0; i < precisions.length; i++) {
@@ -99,14 +118,18 @@ public final class DeviceCatalog {
 
   /** Every device, in the catalog's order. */
   public List<Device> devices() {
-    return devices;
+    List<Device> devices = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      devices.add(device(i));
+    }
+    return List.copyOf(devices);
   }
 
   /** The device whose id is {@code id} ignoring case, or null. */
   public Device find(String id) {
-    for (Device d : devices) {
-      if (d.id().equalsIgnoreCase(id)) {
-        return d;
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i)[0].equalsIgnoreCase(id)) {
+        return device(i);
       }
     }
     return null;
@@ -123,16 +146,16 @@ public final class DeviceCatalog {
     if (w.isEmpty()) {
       return found;
     }
-    int[] score = new int[devices.size()];
+    int[] score = new int[rows.size()];
     int limit = Math.max(2, w.length() / 2);
     for (int i = 0; i < score.length; i++) {
-      String id = devices.get(i).id().toLowerCase(Locale.ROOT);
+      String id = rows.get(i)[0].toLowerCase(Locale.ROOT);
       score[i] = id.startsWith(w) || w.startsWith(id) ? 0 : editDistance(w, id);
     }
     for (int s = 0; s <= limit && found.size() < max; s++) {
       for (int i = 0; i < score.length && found.size() < max; i++) {
         if (score[i] == s) {
-          found.add(devices.get(i).id());
+          found.add(rows.get(i)[0]);
         }
       }
     }

@@ -6,18 +6,15 @@ import java.util.List;
 /** The outputs {@code --format} chooses from, by name; the first is the default. */
 public enum ReportFormat {
   /** The original's Markdown table and storage line. */
-  TABLE("table", new TableReport()),
+  TABLE("table"),
   /** Every figure, exact, as one JSON object. */
-  JSON("json", new JsonReport()),
+  JSON("json"),
   /** The operator table as comma-separated values. */
-  CSV("csv", new CsvReport());
+  CSV("csv");
 
   private final String id;
-  private final Renderer renderer;
-
-  ReportFormat(String id, Renderer renderer) {
+  ReportFormat(String id) {
     this.id = id;
-    this.renderer = renderer;
   }
 
   /** The name users type. */
@@ -25,8 +22,13 @@ public enum ReportFormat {
     return id;
   }
 
+  /** The format's renderer, made when asked for, so that a run loads only the one it uses. */
   public Renderer renderer() {
-    return renderer;
+    return switch (this) {
+      case TABLE -> new TableReport();
+      case JSON -> new JsonReport();
+      case CSV -> new CsvReport();
+    };
   }
 
   /** The format named {@code id} (exact, lower-case), or null. */

@@ -27,64 +27,17 @@ public final class TableReport implements Renderer {
   /** One line of the table: its name, its block-count cell, its figures and, with a device, its timing. */
   private record Line(String name, String blocks, Figures figures, NodeTiming timing) {}
 
-  /** The table's columns, each declared once: header, alignment, and the cell of a line. */
+  /** The table's columns, each declared once: header, alignment, and (in {@link #cell}) its cell. */
   private enum Column {
-    NODE("Node", Align.LEFT) {
-      @Override
-      String cell(Line l) {
-        return l.name();
-      }
-    },
-    BLOCKS("Block Count", Align.CENTER) {
-      @Override
-      String cell(Line l) {
-        return l.blocks();
-      }
-    },
-    COMPUTE("Compute", Align.RIGHT) {
-      @Override
-      String cell(Line l) {
-        return Quantities.si(l.figures().flops(), "FLOPs");
-      }
-    },
-    WEIGHT("Bandwidth (Weight)", Align.RIGHT) {
-      @Override
-      String cell(Line l) {
-        return Quantities.iec(l.figures().weightBytes(), "B");
-      }
-    },
-    INPUT("Bandwidth (Input)", Align.RIGHT) {
-      @Override
-      String cell(Line l) {
-        return Quantities.iec(l.figures().inputBytes(), "B");
-      }
-    },
-    OUTPUT("Bandwidth (Output)", Align.RIGHT) {
-      @Override
-      String cell(Line l) {
-        return Quantities.iec(l.figures().outputBytes(), "B");
-      }
-    },
-    INTENSITY("Operational Intensity", Align.RIGHT) {
-      @Override
-      String cell(Line l) {
-        Figures f = l.figures();
-        // From the exact quotient, so that no finite value prints as inf.
-        return f.bytes().signum() == 0 ? "N/A" : Quantities.si(f.flops(), f.bytes(), "FLOPs/Bytes");
-      }
-    },
-    BOUND("Bound", Align.CENTER) {
-      @Override
-      String cell(Line l) {
-        return bound(l.timing().bound());
-      }
-    },
-    TIME("Time", Align.RIGHT) {
-      @Override
-      String cell(Line l) {
-        return Quantities.si(l.timing().timeS(), "s");
-      }
-    };
+    NODE("Node", Align.LEFT),
+    BLOCKS("Block Count", Align.CENTER),
+    COMPUTE("Compute", Align.RIGHT),
+    WEIGHT("Bandwidth (Weight)", Align.RIGHT),
+    INPUT("Bandwidth (Input)", Align.RIGHT),
+    OUTPUT("Bandwidth (Output)", Align.RIGHT),
+    INTENSITY("Operational Intensity", Align.RIGHT),
+    BOUND("Bound", Align.CENTER),
+    TIME("Time", Align.RIGHT);
 
     private final String header;
     private final Align align;
@@ -93,8 +46,23 @@ public final class TableReport implements Renderer {
       this.header = header;
       this.align = align;
     }
+  }
 
-    abstract String cell(Line l);
+  /** The cell of {@code column} for {@code l}. (A switch, not a class per column: less to load.) */
+  private static String cell(Column column, Line l) {
+    Figures f = l.figures();
+    return switch (column) {
+      case NODE -> l.name();
+      case BLOCKS -> l.blocks();
+      case COMPUTE -> Quantities.si(f.flops(), "FLOPs");
+      case WEIGHT -> Quantities.iec(f.weightBytes(), "B");
+      case INPUT -> Quantities.iec(f.inputBytes(), "B");
+      case OUTPUT -> Quantities.iec(f.outputBytes(), "B");
+      // From the exact quotient, so that no finite value prints as inf.
+      case INTENSITY -> f.bytes().signum() == 0 ? "N/A" : Quantities.si(f.flops(), f.bytes(), "FLOPs/Bytes");
+      case BOUND -> bound(l.timing().bound());
+      case TIME -> Quantities.si(l.timing().timeS(), "s");
+    };
   }
 
   private static final Column[] COSTS = {
@@ -155,7 +123,7 @@ public final class TableReport implements Renderer {
   private static String[] cells(List<Column> columns, Line line) {
     String[] cells = new String[columns.size()];
     for (int c = 0; c < cells.length; c++) {
-      cells[c] = columns.get(c).cell(line);
+      cells[c] = cell(columns.get(c), line);
     }
     return cells;
   }

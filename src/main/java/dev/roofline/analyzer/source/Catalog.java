@@ -1,7 +1,7 @@
 package dev.roofline.analyzer.source;
 
+import dev.roofline.analyzer.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,18 +16,19 @@ import java.util.Optional;
  */
 public final class Catalog {
 
-  private static final String FOLDER = "/dev/roofline/analyzer/catalog/";
+  private static final String FOLDER = "dev/roofline/analyzer/catalog/";
 
   private Catalog() {}
 
   /** The repo ids of the bundled configs, sorted. */
   public static List<String> ids() {
-    try (InputStream in = Catalog.class.getResourceAsStream(FOLDER + "index.txt")) {
-      if (in == null) {
+    try {
+      byte[] index = Resources.read(Catalog.class, FOLDER + "index.txt");
+      if (index == null) {
         return List.of();
       }
       List<String> ids = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      for (String line : new String(index, StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank()) {
           ids.add(line.strip());
         }
@@ -53,11 +54,12 @@ public final class Catalog {
   /** The bytes of the bundled config of {@code id}, an id of {@link #ids()}. */
   static byte[] read(String id) {
     String resource = FOLDER + id.replace("/", "--") + ".json";
-    try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
-      if (in == null) {
+    try {
+      byte[] bytes = Resources.read(Catalog.class, resource);
+      if (bytes == null) {
         throw new IllegalStateException("bundled config missing: " + resource);
       }
-      return in.readAllBytes();
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
