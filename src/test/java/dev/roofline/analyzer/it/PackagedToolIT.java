@@ -224,6 +224,19 @@ class PackagedToolIT {
     assertThat(bundled).anyMatch(n -> n.startsWith("jackson-core-")).anyMatch(n -> n.startsWith("batik-svggen-"));
   }
 
+  /**
+   * The Apache 2.0 text that Jackson, OkHttp and Batik are licensed under travels with the jar
+   * (their licence asks for a copy), once, as META-INF/LICENSE.
+   */
+  @Test
+  void theJarCarriesTheApacheLicenceText() throws Exception {
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+      String license =
+          new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(license).contains("Apache License", "Version 2.0, January 2004", "TERMS AND CONDITIONS");
+    }
+  }
+
   /** The classes a run of the jar loads, by name, from the JVM's class-loading log. */
   static List<String> loadedClasses(List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
