@@ -40,6 +40,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String OFFLINE = "--offline";
   static final String LIST_MODELS = "--list-models";
   static final String FORMAT = "--format";
+  static final String DEVICE = "--device";
+  static final String LIST_DEVICES = "--list-devices";
+  static final String PEAK_FLOPS = "--peak-flops";
+  static final String MEM_BANDWIDTH = "--mem-bandwidth";
+  static final String MEM_CAPACITY = "--mem-capacity";
+  static final String FLOPS_EFFICIENCY = "--flops-efficiency";
+  static final String MEM_EFFICIENCY = "--mem-efficiency";
+  /** The device options' names, for the device package's messages. */
+  private static final DeviceOptions.Names DEVICE_NAMES =
+      new DeviceOptions.Names(
+          DEVICE, LIST_DEVICES, PEAK_FLOPS, MEM_BANDWIDTH, MEM_CAPACITY, FLOPS_EFFICIENCY, MEM_EFFICIENCY);
   static final String PLOT = "--plot";
   // No name may begin with --c, --i, --b or --h: the original's unique prefixes must stay unique.
   static final String QUANTIZATION = "--quantization";
@@ -135,21 +146,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         text(ACT_DTYPE, "D", "Type of the quantized projections' inputs, and the device peak used: float32,"
             + " bfloat16, float16, fp8, int8, fp4."));
     spec.addOption(
-        text(DeviceOptions.DEVICE, "ID", "Place the step on a device of the catalog (see " + DeviceOptions.LIST_DEVICES
+        text(DEVICE, "ID", "Place the step on a device of the catalog (see " + LIST_DEVICES
             + "): bound, time, tokens/s, memory fit."));
     spec.addOption(
-        text(DeviceOptions.PEAK_FLOPS, "X", "Peak FLOP/s (989.4e12, 989.4T): a custom device, or an override."));
+        text(PEAK_FLOPS, "X", "Peak FLOP/s (989.4e12, 989.4T): a custom device, or an override."));
     spec.addOption(
-        text(DeviceOptions.MEM_BANDWIDTH, "X", "Memory bandwidth in bytes/s (3.35T): a custom device, or an override."));
-    spec.addOption(text(DeviceOptions.MEM_CAPACITY, "X", "Memory per device in bytes (80GB, 80GiB)."));
+        text(MEM_BANDWIDTH, "X", "Memory bandwidth in bytes/s (3.35T): a custom device, or an override."));
+    spec.addOption(text(MEM_CAPACITY, "X", "Memory per device in bytes (80GB, 80GiB)."));
     spec.addOption(
-        text(DeviceOptions.FLOPS_EFFICIENCY, "F", "Fraction of the peak reached, in (0, 1] (default: 1)."));
+        text(FLOPS_EFFICIENCY, "F", "Fraction of the peak reached, in (0, 1] (default: 1)."));
     spec.addOption(
-        text(DeviceOptions.MEM_EFFICIENCY, "F", "Fraction of the bandwidth reached, in (0, 1] (default: 1)."));
+        text(MEM_EFFICIENCY, "F", "Fraction of the bandwidth reached, in (0, 1] (default: 1)."));
     spec.addOption(
         text(PLOT, "FILE", "Also draw the step's roofline chart to FILE, .svg or .png (needs a device)."));
     spec.addOption(
-        OptionSpec.builder(DeviceOptions.LIST_DEVICES)
+        OptionSpec.builder(LIST_DEVICES)
             .arity("0")
             .type(boolean.class)
             .help(true)
@@ -210,7 +221,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    if (Boolean.TRUE.equals(spec.findOption(DeviceOptions.LIST_DEVICES).getValue())) {
+    if (Boolean.TRUE.equals(spec.findOption(LIST_DEVICES).getValue())) {
       out.print(DeviceListing.render(DeviceCatalog.bundled()));
       out.flush();
       return 0;
@@ -273,12 +284,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     DeviceOptions device =
         new DeviceOptions(
-            spec.findOption(DeviceOptions.DEVICE).getValue(),
-            spec.findOption(DeviceOptions.PEAK_FLOPS).getValue(),
-            spec.findOption(DeviceOptions.MEM_BANDWIDTH).getValue(),
-            spec.findOption(DeviceOptions.MEM_CAPACITY).getValue(),
-            spec.findOption(DeviceOptions.FLOPS_EFFICIENCY).getValue(),
-            spec.findOption(DeviceOptions.MEM_EFFICIENCY).getValue());
+            spec.findOption(DEVICE).getValue(),
+            spec.findOption(PEAK_FLOPS).getValue(),
+            spec.findOption(MEM_BANDWIDTH).getValue(),
+            spec.findOption(MEM_CAPACITY).getValue(),
+            spec.findOption(FLOPS_EFFICIENCY).getValue(),
+            spec.findOption(MEM_EFFICIENCY).getValue(),
+            DEVICE_NAMES);
     // Throws DeviceException, a usage error, before any file or network access.
     DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
     String plotFile = spec.findOption(PLOT).getValue();
@@ -300,8 +312,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     if (!hasDevice) {
       throw new UsageException(
-          PLOT + " needs a device to draw the roof: add " + DeviceOptions.DEVICE + " ID (see "
-              + DeviceOptions.LIST_DEVICES + "), or " + DeviceOptions.PEAK_FLOPS + " and " + DeviceOptions.MEM_BANDWIDTH);
+          PLOT + " needs a device to draw the roof: add " + DEVICE + " ID (see "
+              + LIST_DEVICES + "), or " + PEAK_FLOPS + " and " + MEM_BANDWIDTH);
     }
     return new PlotTarget(file, format);
   }

@@ -1,9 +1,9 @@
 package dev.roofline.analyzer.device;
 
 /**
- * The device options as typed, each null when not given, and the options' names: the command
- * line declares its options with these constants, and the messages of {@link DeviceException}
- * name them, so a name is written once.
+ * The device options as typed, each null when not given, and the names the command line gives
+ * them, which the messages of {@link DeviceException} use: the names are the command line's,
+ * written there once.
  */
 public record DeviceOptions(
     String id,
@@ -11,16 +11,18 @@ public record DeviceOptions(
     String memBandwidth,
     String memCapacity,
     String flopsEfficiency,
-    String memEfficiency) {
+    String memEfficiency,
+    Names names) {
 
-  // No name may begin with --c, --i, --b or --h: the original's unique prefixes must stay unique.
-  public static final String DEVICE = "--device";
-  public static final String LIST_DEVICES = "--list-devices";
-  public static final String PEAK_FLOPS = "--peak-flops";
-  public static final String MEM_BANDWIDTH = "--mem-bandwidth";
-  public static final String MEM_CAPACITY = "--mem-capacity";
-  public static final String FLOPS_EFFICIENCY = "--flops-efficiency";
-  public static final String MEM_EFFICIENCY = "--mem-efficiency";
+  /** The names of the device options on the command line. */
+  public record Names(
+      String device,
+      String listDevices,
+      String peakFlops,
+      String memBandwidth,
+      String memCapacity,
+      String flopsEfficiency,
+      String memEfficiency) {}
 
   /** True when no device option is given: the run has no roofline. */
   public boolean isEmpty() {

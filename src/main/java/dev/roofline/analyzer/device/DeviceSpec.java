@@ -15,6 +15,7 @@ import java.util.Objects;
  *
  * @param catalogDevice the catalog entry, or null for a custom device
  * @param givenPeakFlops the peak given on the command line, or null to take the catalog's
+ * @param names the options' names, for messages
  */
 public record DeviceSpec(
     Device catalogDevice,
@@ -22,7 +23,8 @@ public record DeviceSpec(
     BigDecimal memBandwidth,
     BigInteger memCapacity,
     BigDecimal flopsEfficiency,
-    BigDecimal memEfficiency) {
+    BigDecimal memEfficiency,
+    DeviceOptions.Names names) {
 
   /** The id and name of a device given by its figures alone. */
   public static final String CUSTOM = "custom";
@@ -36,6 +38,7 @@ public record DeviceSpec(
     Objects.requireNonNull(memBandwidth, "memBandwidth");
     Objects.requireNonNull(flopsEfficiency, "flopsEfficiency");
     Objects.requireNonNull(memEfficiency, "memEfficiency");
+    Objects.requireNonNull(names, "names");
   }
 
   /**
@@ -49,60 +52,61 @@ public record DeviceSpec(
     if (options.isEmpty()) {
       throw new IllegalArgumentException("no device option given");
     }
-    Device device = options.id() == null ? null : lookUp(options.id());
+    DeviceOptions.Names names = options.names();
+    Device device = options.id() == null ? null : lookUp(options.id(), names);
     BigDecimal peak =
         options.peakFlops() == null
             ? null
-            : Quantity.rate(DeviceOptions.PEAK_FLOPS, options.peakFlops(), "989.4e12 or 989.4T");
+            : Quantity.rate(names.peakFlops(), options.peakFlops(), "989.4e12 or 989.4T");
     BigDecimal bandwidth =
         options.memBandwidth() == null
             ? null
-            : Quantity.rate(DeviceOptions.MEM_BANDWIDTH, options.memBandwidth(), "3.35e12 or 3.35T");
+            : Quantity.rate(names.memBandwidth(), options.memBandwidth(), "3.35e12 or 3.35T");
     BigInteger capacity =
-        options.memCapacity() == null ? null : Quantity.bytes(DeviceOptions.MEM_CAPACITY, options.memCapacity());
-    BigDecimal flopsEfficiency = efficiency(DeviceOptions.FLOPS_EFFICIENCY, options.flopsEfficiency());
-    BigDecimal memEfficiency = efficiency(DeviceOptions.MEM_EFFICIENCY, options.memEfficiency());
+        options.memCapacity() == null ? null : Quantity.bytes(names.memCapacity(), options.memCapacity());
+    BigDecimal flopsEfficiency = efficiency(names.flopsEfficiency(), options.flopsEfficiency());
+    BigDecimal memEfficiency = efficiency(names.memEfficiency(), options.memEfficiency());
     if (device == null) {
       List<String> missing = new ArrayList<>(2);
       if (peak == null) {
-        missing.add(DeviceOptions.PEAK_FLOPS);
+        missing.add(names.peakFlops());
       }
       if (bandwidth == null) {
-        missing.add(DeviceOptions.MEM_BANDWIDTH);
+        missing.add(names.memBandwidth());
       }
       if (!missing.isEmpty()) {
         throw new DeviceException(
             "a custom device needs both "
-                + DeviceOptions.PEAK_FLOPS
+                + names.peakFlops()
                 + " and "
-                + DeviceOptions.MEM_BANDWIDTH
+                + names.memBandwidth()
                 + " (missing "
                 + String.join(" and ", missing)
                 + "), or name one of the catalog with "
-                + DeviceOptions.DEVICE
+                + names.device()
                 + " ID");
       }
     } else {
       bandwidth = bandwidth == null ? device.bandwidth() : bandwidth;
       capacity = capacity == null ? device.memoryBytes() : capacity;
     }
-    return new DeviceSpec(device, peak, bandwidth, capacity, flopsEfficiency, memEfficiency);
+    return new DeviceSpec(device, peak, bandwidth, capacity, flopsEfficiency, memEfficiency, names);
   }
 
-  private static Device lookUp(String id) {
+  private static Device lookUp(String id, DeviceOptions.Names names) {
     DeviceCatalog catalog = DeviceCatalog.bundled();
     Device device = catalog.find(id);
     if (device == null) {
       List<String> closest = catalog.closest(id, SUGGESTIONS);
       throw new DeviceException(
           "unknown "
-              + DeviceOptions.DEVICE
+              + names.device()
               + " '"
               + id
               + "'"
               + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest))
               + " ("
-              + DeviceOptions.LIST_DEVICES
+              + names.listDevices()
               + " shows every id)");
     }
     return device;
@@ -132,7 +136,7 @@ public record DeviceSpec(
               + " has no peak column in the device catalog (only "
               + Precision.dtypesWithColumn()
               + " have one); give the peak with "
-              + DeviceOptions.PEAK_FLOPS);
+              + names.peakFlops());
     }
     return resolve(precision, "the model's " + dtype);
   }
@@ -171,7 +175,7 @@ public record DeviceSpec(
                 + " (it has "
                 + columns(catalogDevice)
                 + "); give a peak with "
-                + DeviceOptions.PEAK_FLOPS);
+                + names.peakFlops());
       }
     }
     String name = catalogDevice == null ? CUSTOM : catalogDevice.name();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.device.DeviceOptions;
+import dev.roofline.analyzer.device.TestDeviceNames;
 import dev.roofline.analyzer.device.Precision;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Graph;
@@ -47,7 +48,7 @@ class LlamaOnA100Test {
   private static final Graph GRAPH =
       Graphs.build(MODEL, Query.of(List.of(BigInteger.valueOf(1024)), List.of(BigInteger.ONE), null));
   private static final ResolvedDevice A100 =
-      ResolvedDevice.of(new DeviceOptions("a100-pcie-40gb", null, null, null, null, null), MODEL.dtype().name());
+      ResolvedDevice.of(new DeviceOptions("a100-pcie-40gb", null, null, null, null, null, TestDeviceNames.CLI), MODEL.dtype().name());
   private static final Roofline ROOFLINE = roofline();
 
   private static ModelConfig read() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeviceResolutionTest {
 
   private static DeviceOptions device(String id) {
-    return new DeviceOptions(id, null, null, null, null, null);
+    return new DeviceOptions(id, null, null, null, null, null, TestDeviceNames.CLI);
   }
 
   // Devices whose columns differ where it matters: t4 has fp16 but no bf16, tpu-v5e the reverse.
@@ -66,7 +66,7 @@ class DeviceResolutionTest {
   @Test
   void givenFiguresOverrideTheCatalogs() {
     ResolvedDevice d =
-        ResolvedDevice.of(new DeviceOptions("h100-sxm", "500T", "2.5T", "94GiB", "0.7", "0.85"), "bfloat16");
+        ResolvedDevice.of(new DeviceOptions("h100-sxm", "500T", "2.5T", "94GiB", "0.7", "0.85", TestDeviceNames.CLI), "bfloat16");
     assertThat(d.id()).isEqualTo("h100-sxm");
     assertThat(d.name()).isEqualTo("H100 SXM5 80GB");
     assertThat(d.peakFlops()).isEqualByComparingTo("500000000000000");
@@ -79,7 +79,7 @@ class DeviceResolutionTest {
 
   @Test
   void aGivenPeakStandsInForAColumnTheDeviceLacks() {
-    ResolvedDevice d = ResolvedDevice.of(new DeviceOptions("v100-sxm2-32gb", "100T", null, null, null, null), "bfloat16");
+    ResolvedDevice d = ResolvedDevice.of(new DeviceOptions("v100-sxm2-32gb", "100T", null, null, null, null, TestDeviceNames.CLI), "bfloat16");
     assertThat(d.precision()).isEqualTo(Precision.BF16);
     assertThat(d.peakFlops()).isEqualByComparingTo("1e14");
     assertThat(d.memBandwidth()).isEqualByComparingTo("900e9");
@@ -87,7 +87,7 @@ class DeviceResolutionTest {
 
   @Test
   void aCustomDeviceNeedsOnlyPeakAndBandwidth() {
-    ResolvedDevice d = ResolvedDevice.of(new DeviceOptions(null, "100T", "2e12", null, null, "0.8"), "float16");
+    ResolvedDevice d = ResolvedDevice.of(new DeviceOptions(null, "100T", "2e12", null, null, "0.8", TestDeviceNames.CLI), "float16");
     assertThat(d.id()).isEqualTo("custom");
     assertThat(d.name()).isEqualTo("custom");
     assertThat(d.precision()).isEqualTo(Precision.FP16);
@@ -97,7 +97,7 @@ class DeviceResolutionTest {
     assertThat(d.memEfficiency()).isEqualByComparingTo("0.8");
 
     ResolvedDevice withMemory =
-        ResolvedDevice.of(new DeviceOptions(null, "100T", "2e12", "16GiB", null, null), "float64");
+        ResolvedDevice.of(new DeviceOptions(null, "100T", "2e12", "16GiB", null, null, TestDeviceNames.CLI), "float64");
     assertThat(withMemory.memCapacity()).isEqualTo(new BigInteger("17179869184"));
     // float64 has no catalog column, but the peak is given: nothing to look up.
     assertThat(withMemory.precision()).isNull();
@@ -105,22 +105,10 @@ class DeviceResolutionTest {
 
   @Test
   void noOptionIsNoDevice() {
-    DeviceOptions none = new DeviceOptions(null, null, null, null, null, null);
+    DeviceOptions none = new DeviceOptions(null, null, null, null, null, null, TestDeviceNames.CLI);
     assertThat(none.isEmpty()).isTrue();
-    assertThat(new DeviceOptions(null, null, null, null, null, "1").isEmpty()).isFalse();
+    assertThat(new DeviceOptions(null, null, null, null, null, "1", TestDeviceNames.CLI).isEmpty()).isFalse();
     assertThatThrownBy(() -> DeviceSpec.of(none)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void optionNamesLeaveTheOriginalsPrefixesUnique() {
-    for (String name :
-        new String[] {
-          DeviceOptions.DEVICE, DeviceOptions.LIST_DEVICES, DeviceOptions.PEAK_FLOPS, DeviceOptions.MEM_BANDWIDTH,
-          DeviceOptions.MEM_CAPACITY, DeviceOptions.FLOPS_EFFICIENCY, DeviceOptions.MEM_EFFICIENCY
-        }) {
-      assertThat(name).startsWith("--").doesNotStartWith("--c").doesNotStartWith("--i")
-          .doesNotStartWith("--b").doesNotStartWith("--h");
-    }
   }
 
   /**
@@ -156,7 +144,7 @@ class DeviceResolutionTest {
   void usageErrors(
       String id, String peak, String bandwidth, String capacity, String flopsEff, String memEff, String dtype,
       String when, String message) {
-    DeviceOptions options = new DeviceOptions(id, peak, bandwidth, capacity, flopsEff, memEff);
+    DeviceOptions options = new DeviceOptions(id, peak, bandwidth, capacity, flopsEff, memEff, TestDeviceNames.CLI);
     if (when.equals("options")) {
       assertThatThrownBy(() -> DeviceSpec.of(options)).isInstanceOf(DeviceException.class).hasMessage(message);
     } else {

@@ -12,6 +12,7 @@ import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.device.DeviceOptions;
+import dev.roofline.analyzer.device.TestDeviceNames;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Query;
 import java.math.BigInteger;
@@ -36,7 +37,7 @@ class ChartDataTest {
   }
 
   private static DeviceOptions h100(String flopsEfficiency, String memEfficiency) {
-    return new DeviceOptions("h100-sxm", null, null, null, flopsEfficiency, memEfficiency);
+    return new DeviceOptions("h100-sxm", null, null, null, flopsEfficiency, memEfficiency, TestDeviceNames.CLI);
   }
 
   @Test
