@@ -15,6 +15,7 @@ import dev.roofline.analyzer.source.ConfigSource;
 import dev.roofline.analyzer.source.LoadedConfig;
 import dev.roofline.analyzer.source.Notice;
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /**
  * Carries out a request: the config from its source, read into its record, its precisions
@@ -25,19 +26,31 @@ import java.io.PrintWriter;
 final class Pipeline {
   private Pipeline() {}
 
-  /** A Hub or cached copy is usable when one of the families can read it. */
-  private static final ConfigSource.Check FAMILIES =
-      new ConfigSource.Check() {
-        @Override
-        public void check(byte[] json, String origin) {
-          Graphs.readConfig(json, origin);
-        }
-      };
+  /**
+   * A Hub or cached copy is usable when one of the families can read it; what it read is kept, so
+   * the copy chosen is not parsed a second time.
+   */
+  private static final class FamilyCheck implements ConfigSource.Check {
+    private byte[] json;
+    private ParsedConfig parsed;
+
+    @Override
+    public void check(byte[] json, String origin) {
+      parsed = Graphs.parseConfig(json, origin);
+      this.json = json;
+    }
+
+    /** {@code json} read: as the check read it, or anew (a local file is not checked first). */
+    ParsedConfig read(byte[] json, String origin) {
+      return parsed != null && Arrays.equals(this.json, json) ? parsed : Graphs.parseConfig(json, origin);
+    }
+  }
 
   /** Runs {@code request}, writing the report to {@code out} and notices to {@code err}; the exit code. */
   static int run(Request request, PrintWriter out, PrintWriter err) {
-    LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision(), FAMILIES);
-    ParsedConfig parsed = Graphs.parseConfig(loaded.json(), loaded.origin());
+    FamilyCheck families = new FamilyCheck();
+    LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision(), families);
+    ParsedConfig parsed = families.read(loaded.json(), loaded.origin());
     ModelConfig config = parsed.model();
     Precision precision = parsed.precision(request.quantization(), request.precision(), loaded.origin());
     // The device's peak is the column of the activations' precision, known only now.
