@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The cross-check of issue 9 against LLM-Viewer: Llama-2-7b (float16, so the fp16 peak of 312
+ * The cross-check against a peer tool, LLM-Viewer: Llama-2-7b (float16, so the fp16 peak of 312
  * TFLOP/s) on an A100 PCIe 40GB (1.555 TB/s), one query, 1024 cached tokens and 1 input token.
  * LLM-Viewer gives ≈ 86 µs for the QKV and O projections and ≈ 174 µs for the gated FFN per
  * block, ≈ 8.68 ms for the step, every operator memory-bound. The costs below are worked out by
