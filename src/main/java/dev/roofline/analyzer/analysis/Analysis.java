@@ -4,9 +4,11 @@ import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Cost;
+import dev.roofline.analyzer.graph.CostModel;
 import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Graphs;
 import dev.roofline.analyzer.graph.Node;
+import dev.roofline.analyzer.graph.OperatorGraph;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.graph.StorageKind;
 import dev.roofline.analyzer.graph.StorageTerm;
@@ -44,7 +46,7 @@ public record Analysis(
 
   /**
    * The analysis of {@code config} (asked for as {@code subject}) for the batch {@code query},
-   * every tensor at the config's dtype.
+   * every tensor at the config's dtype, by the original's conventions.
    */
   public static Analysis of(Subject subject, ModelConfig config, Query query) {
     return of(subject, config, query, Precision.of(config.dtype()), null);
@@ -56,24 +58,34 @@ public record Analysis(
    */
   public static Analysis of(
       Subject subject, ModelConfig config, Query query, Precision precision, ResolvedDevice device) {
-    Graph graph = Graphs.build(config, query, precision);
-    List<OperatorRow> rows = new ArrayList<>(graph.nodes().size());
-    List<NodeWork> work = new ArrayList<>(graph.nodes().size());
+    return of(subject, config, Graphs.operators(config, precision), CostModel.ORIGINAL, query, device);
+  }
+
+  /**
+   * The analysis of {@code graph}, the operators of {@code config} (asked for as {@code subject}),
+   * counted by {@code costs} for the batch {@code query}, and placed on {@code device} (null: no
+   * roofline).
+   */
+  public static Analysis of(
+      Subject subject, ModelConfig config, OperatorGraph graph, CostModel costs, Query query, ResolvedDevice device) {
+    Graph step = costs.evaluate(graph, query);
+    List<OperatorRow> rows = new ArrayList<>(step.nodes().size());
+    List<NodeWork> work = new ArrayList<>(step.nodes().size());
     Cost total = Cost.ZERO;
-    for (Node n : graph.nodes()) {
+    for (Node n : step.nodes()) {
       work.add(NodeWork.of(n));
       rows.add(
           new OperatorRow(
               n.operator().name().toLowerCase(Locale.ROOT), n.operator().label(), n.blocks(), figures(n.cost())));
       total = total.plus(n.cost().times(n.blocks()));
     }
-    List<StorageItem> storage = new ArrayList<>(graph.storage().size() + 1);
-    storage.add(item(new StorageTerm(StorageKind.WEIGHTS, total.weight())));
-    for (StorageTerm t : graph.storage()) {
+    List<StorageItem> storage = new ArrayList<>(step.storage().size() + 1);
+    storage.add(item(new StorageTerm(StorageKind.WEIGHTS, step.weights())));
+    for (StorageTerm t : step.storage()) {
       storage.add(item(t));
     }
     ModelSummary model =
-        new ModelSummary(subject, config.modelType(), config.dtype().name(), config.dtype().bytes(), graph.blocks());
+        new ModelSummary(subject, config.modelType(), config.dtype().name(), config.dtype().bytes(), step.blocks());
     Workload workload =
         new Workload(
             query.cached(), query.input(), query.batchSize(), query.totalCachedTokens(), query.totalInputTokens());
@@ -81,7 +93,13 @@ public record Analysis(
     Roofline roofline =
         device == null ? null : Roofline.of(device, work, query.totalInputTokens(), needed.totalBytes());
     return new Analysis(
-        model, workload, rows, new Totals(graph.blocks(), figures(total)), needed, PrecisionSummary.of(precision), roofline);
+        model,
+        workload,
+        rows,
+        new Totals(step.blocks(), figures(total)),
+        needed,
+        PrecisionSummary.of(graph.precision()),
+        roofline);
   }
 
   private static Figures figures(Cost c) {

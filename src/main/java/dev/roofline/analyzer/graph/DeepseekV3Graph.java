@@ -1,7 +1,6 @@
 package dev.roofline.analyzer.graph;
 
 import dev.roofline.analyzer.config.DeepseekV3Config;
-import dev.roofline.analyzer.config.Experts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +12,10 @@ import java.util.List;
 final class DeepseekV3Graph implements GraphBuilder<DeepseekV3Config> {
 
   @Override
-  public Graph build(DeepseekV3Config c, Query query, Tensors tensors) {
-    BlockParts parts = new BlockParts(c, query, tensors);
-    Experts experts = c.experts();
-    List<Node> nodes = new ArrayList<>(parts.latentAttention(c.attention()));
-    nodes.addAll(parts.moeFeedForward(experts, experts.layers(), c.intermediateSize(), c.firstLayers()));
-    return new Graph(
-        nodes,
-        c.numHiddenLayers(),
-        List.of(parts.kvCache(c.attention()), parts.additionalExperts(experts, c.firstLayers()), parts.embeddingTable()));
+  public OperatorGraph build(DeepseekV3Config c, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, tensors);
+    List<Op> ops = new ArrayList<>(parts.latentAttention(c.attention()));
+    ops.addAll(parts.moeFeedForward(c.experts(), c.intermediateSize(), c.firstLayers()));
+    return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.ADDITIONAL_EXPERTS, StorageKind.EMBEDDING_TABLE);
   }
 }

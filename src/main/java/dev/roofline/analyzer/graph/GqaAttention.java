@@ -35,8 +35,9 @@ record GqaAttention(
         c.slidingWindow());
   }
 
-  /** Width of the keys (and of the values) of one token: head width × key/value heads. */
-  BigInteger kvDims() {
-    return BigInteger.valueOf(headDim).multiply(BigInteger.valueOf(kvHeads));
+  /** The attention of these heads over the keys of {@code window}. */
+  Part.Attention over(Window window) {
+    return new Part.Attention(
+        BigInteger.valueOf(heads), BigInteger.valueOf(kvHeads), BigInteger.valueOf(headDim), queryDims, window);
   }
 }

@@ -14,21 +14,16 @@ import java.util.Optional;
 final class GqaGraph implements GraphBuilder<GqaConfig> {
 
   @Override
-  public Graph build(GqaConfig c, Query query, Tensors tensors) {
-    BlockParts parts = new BlockParts(c, query, tensors);
-    GqaAttention attention = GqaAttention.of(c);
-    List<Node> nodes = new ArrayList<>(parts.attention(attention));
-    List<StorageTerm> storage = new ArrayList<>(3);
-    storage.add(parts.kvCache(attention));
+  public OperatorGraph build(GqaConfig c, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, tensors);
+    List<Op> ops = new ArrayList<>(parts.attention(GqaAttention.of(c)));
     long intermediate = c.decoder().intermediateSize();
     Optional<Experts> experts = c.experts();
-    if (experts.isPresent()) {
-      nodes.addAll(parts.moeFeedForward(experts.get(), experts.get().layers(), intermediate, c.firstLayers()));
-      storage.add(parts.additionalExperts(experts.get(), c.firstLayers()));
-    } else {
-      nodes.addAll(parts.denseFeedForward(intermediate));
+    if (experts.isEmpty()) {
+      ops.addAll(parts.denseFeedForward(intermediate));
+      return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.EMBEDDING_TABLE);
     }
-    storage.add(parts.embeddingTable());
-    return new Graph(nodes, c.numHiddenLayers(), storage);
+    ops.addAll(parts.moeFeedForward(experts.get(), intermediate, c.firstLayers()));
+    return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.ADDITIONAL_EXPERTS, StorageKind.EMBEDDING_TABLE);
   }
 }

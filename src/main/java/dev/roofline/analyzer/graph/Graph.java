@@ -1,22 +1,18 @@
 package dev.roofline.analyzer.graph;
 
-import java.util.ArrayList;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The operators of one inference step of a model, in order, with the number of blocks of the
- * model and the storage it needs besides the weights the step reads. Operators that appear in no
- * block are left out.
+ * One step of a model as a cost model counts it: its rows in order (operators in no block left
+ * out), the number of blocks of the model, the weights the step reads that storage counts as
+ * such (the {@code Weights} term), and the other storage terms it needs.
  */
-public record Graph(List<Node> nodes, long blocks, List<StorageTerm> storage) {
+public record Graph(List<Node> nodes, long blocks, BigInteger weights, List<StorageTerm> storage) {
   public Graph {
-    List<Node> present = new ArrayList<>(nodes.size());
-    for (Node n : nodes) {
-      if (n.blocks() > 0) {
-        present.add(n);
-      }
-    }
-    nodes = List.copyOf(present);
+    nodes = List.copyOf(nodes);
+    Objects.requireNonNull(weights, "weights");
     storage = List.copyOf(storage);
   }
 }

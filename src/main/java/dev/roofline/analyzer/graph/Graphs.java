@@ -38,8 +38,8 @@ public final class Graphs {
       Objects.requireNonNull(names, "names");
     }
 
-    Graph build(ModelConfig config, Query query, Precision precision) {
-      return builder.build(format.type().cast(config), query, new Tensors(precision, names));
+    OperatorGraph build(ModelConfig config, Precision precision) {
+      return builder.build(format.type().cast(config), new Tensors(precision, names));
     }
   }
 
@@ -106,17 +106,22 @@ public final class Graphs {
     return ConfigReader.readParsed(json, origin, BY_MODEL_TYPE);
   }
 
-  /** The cost graph of {@code config} for {@code query}, every tensor at the config's dtype. */
+  /** The step of {@code config} for {@code query} by the original's conventions, every tensor at the config's dtype. */
   public static Graph build(ModelConfig config, Query query) {
     return build(config, query, Precision.of(config.dtype()));
   }
 
-  /** The cost graph of {@code config} for {@code query}, its tensors at {@code precision}. */
+  /** The step of {@code config} for {@code query} by the original's conventions, its tensors at {@code precision}. */
   public static Graph build(ModelConfig config, Query query, Precision precision) {
+    return CostModel.ORIGINAL.evaluate(operators(config, precision), query);
+  }
+
+  /** The symbolic operators of {@code config}, its tensors at {@code precision}. */
+  public static OperatorGraph operators(ModelConfig config, Precision precision) {
     Family<?> family = BY_RECORD.get(config.getClass());
     if (family == null) {
       throw new IllegalStateException("no family registered for " + config.getClass().getName());
     }
-    return family.build(config, query, precision);
+    return family.build(config, precision);
   }
 }

@@ -12,16 +12,15 @@ import java.util.List;
 final class Llama4Graph implements GraphBuilder<Llama4Config> {
 
   @Override
-  public Graph build(Llama4Config c, Query query, Tensors tensors) {
-    BlockParts parts = new BlockParts(c, query, tensors);
+  public OperatorGraph build(Llama4Config c, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, tensors);
     GqaAttention attention =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
-    List<Node> nodes = new ArrayList<>(parts.attention(attention));
-    // The original counts the router in every block, dense ones included.
-    nodes.addAll(parts.moeFeedForward(c.experts(), c.numHiddenLayers(), c.intermediateSizeMlp(), c.firstLayers()));
-    return new Graph(
-        nodes,
-        c.numHiddenLayers(),
-        List.of(parts.kvCache(attention), parts.additionalExperts(c.experts(), c.firstLayers()), parts.embeddingTable()));
+    List<Op> ops = new ArrayList<>(parts.attention(attention));
+    for (Op op : parts.moeFeedForward(c.experts(), c.intermediateSizeMlp(), c.firstLayers())) {
+      // The original counts the router in every block, dense ones included.
+      ops.add(op.id() == Operator.FFN_ROUTER ? op.originally(c.numHiddenLayers()) : op);
+    }
+    return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.ADDITIONAL_EXPERTS, StorageKind.EMBEDDING_TABLE);
   }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 final class LlamaGraph implements GraphBuilder<LlamaConfig> {
 
   @Override
-  public Graph build(LlamaConfig c, Query query, Tensors tensors) {
-    BlockParts parts = new BlockParts(c, query, tensors);
+  public OperatorGraph build(LlamaConfig c, Tensors tensors) {
+    BlockParts parts = new BlockParts(c, tensors);
     GqaAttention attention =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
-    List<Node> nodes = new ArrayList<>(parts.attention(attention));
-    nodes.addAll(parts.denseFeedForward(c.intermediateSize()));
-    return new Graph(nodes, c.numHiddenLayers(), List.of(parts.kvCache(attention), parts.embeddingTable()));
+    List<Op> ops = new ArrayList<>(parts.attention(attention));
+    ops.addAll(parts.denseFeedForward(c.intermediateSize()));
+    return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.EMBEDDING_TABLE);
   }
 }

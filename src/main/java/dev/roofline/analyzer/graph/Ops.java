@@ -80,6 +80,15 @@ public final class Ops {
   }
 
   /**
+   * An L2 norm without weights over {@code width} values for {@code rows} rows: square, sum,
+   * epsilon, square root, divide (3h+2 FLOPs a row).
+   */
+  public static Cost l2norm(BigInteger width, BigInteger rows, int w) {
+    BigInteger bytes = width.multiply(rows).multiply(BigInteger.valueOf(w));
+    return new Cost(width.multiply(BigInteger.valueOf(3)).add(TWO).multiply(rows), BigInteger.ZERO, bytes, bytes);
+  }
+
+  /**
    * The fused activation × up-projection of a gated feed-forward part, for {@code intermediate}
    * features and {@code tokens} tokens. Its compute, (a+1)·I + T, adds the token count where a
    * product is meant; it is kept as the original computes it.

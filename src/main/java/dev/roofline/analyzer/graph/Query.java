@@ -129,6 +129,17 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
     return repeat.multiply(sum);
   }
 
+  /** Queries of the batch that feed at least one token ({@code B′}): each needs its next token's logits. */
+  public BigInteger queriesWithInput() {
+    long n = 0;
+    for (BigInteger s : input) {
+      if (s.signum() > 0) {
+        n++;
+      }
+    }
+    return repeat.multiply(BigInteger.valueOf(n));
+  }
+
   /** Tokens already in the KV cache, over the whole batch. */
   public BigInteger totalCachedTokens() {
     BigInteger sum = BigInteger.ZERO;

@@ -18,9 +18,6 @@ final class Tensors {
    */
   static final long MAX_NAMED_EXPERTS = 1L << 16;
 
-  /** One projection weight: its stored bytes, scales included, and the type its input is read at. */
-  record Linear(BigInteger bytes, ElementType input) {}
-
   /**
    * Gate and up projections together, and the down projection, of one or more gated parts: the
    * weights' bytes, and the bytes of the inputs they read ({@code tokens} rows each).
@@ -44,19 +41,63 @@ final class Tensors {
     this.names = names;
   }
 
+  Precision precision() {
+    return precision;
+  }
+
   /** The KV cache's element type. */
   ElementType kv() {
     return precision.kv();
   }
 
+  /** The config's dtype: of every tensor that is not a projection's weight or input. */
+  ElementType configType() {
+    return precision.configType();
+  }
+
   /** Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight. */
-  Linear attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k) {
-    return linear(names.attention(layer, p), n, k);
+  Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k) {
+    return new Part.Tensor(names.attention(layer, p), n, k);
+  }
+
+  /** Stored bytes of {@code weight} of a projection of {@code [n, k]}, scales included. */
+  BigInteger bytes(Part.Weight weight, BigInteger n, BigInteger k) {
+    if (weight instanceof Part.Weight.Tensors t) {
+      BigInteger sum = BigInteger.ZERO;
+      for (Part.Tensor x : t.tensors()) {
+        sum = sum.add(bytes(x));
+      }
+      return sum;
+    }
+    if (weight instanceof Part.Weight.Share s) {
+      BigInteger all = bytes(s.tensor());
+      BigInteger share = all.multiply(s.num()).divide(s.den());
+      return s.rest() ? all.subtract(share) : share;
+    }
+    return configType().bytes(n.multiply(k));
+  }
+
+  private BigInteger bytes(Part.Tensor t) {
+    return precision.weightBytes(t.module(), t.n(), t.k());
+  }
+
+  /** The type a projection reading {@code weight} reads its input at. */
+  ElementType inputType(Part.Weight weight) {
+    if (weight instanceof Part.Weight.Tensors t) {
+      return precision.inputType(t.tensors().get(0).module());
+    }
+    if (weight instanceof Part.Weight.Share s) {
+      return precision.inputType(s.tensor().module());
+    }
+    return configType();
   }
 
   private Linear linear(String module, BigInteger n, BigInteger k) {
     return new Linear(precision.weightBytes(module, n, k), precision.inputType(module));
   }
+
+  /** One projection weight: its stored bytes, scales included, and the type its input is read at. */
+  private record Linear(BigInteger bytes, ElementType input) {}
 
   /**
    * The gate and up ({@code [intermediate, hidden]} each, stored apart) and down ({@code [hidden,

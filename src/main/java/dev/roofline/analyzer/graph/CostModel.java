@@ -1,0 +1,201 @@
+package dev.roofline.analyzer.graph;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A way of counting what a step costs: evaluates a graph's symbolic operators for a batch into
+ * rows of FLOPs and bytes, and the storage the step needs. The walk over operators, the storage
+ * terms and the bytes of tensors are the same for every convention; a convention (one subclass)
+ * says how many blocks an operator is in, and what each kind of part costs where conventions
+ * differ.
+ */
+public abstract class CostModel {
+
+  /** The original tool's conventions, quirks included: the default. */
+  public static final CostModel ORIGINAL = new OriginalCosts();
+
+  CostModel() {}
+
+  /** The name outputs give the convention ({@code original}). */
+  public abstract String id();
+
+  /** The blocks {@code op} appears in under this convention. */
+  abstract long blocks(Op op);
+
+  /**
+   * An {@code m×k} activation times a {@code k×n} weight of {@code weightBytes} whose input is
+   * {@code inputBytes}, writing {@code m·n} values of {@code w} bytes.
+   */
+  abstract Cost matmul(BigInteger m, BigInteger n, BigInteger k, int w, BigInteger weightBytes, BigInteger inputBytes);
+
+  /** RMSNorm over {@code width} values for {@code rows} rows. */
+  abstract Cost rmsnorm(BigInteger width, BigInteger rows, int w);
+
+  /** The activation × up-projection of one gated part of {@code intermediate} features, for {@code tokens} tokens. */
+  abstract Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w);
+
+  /** Grouped-query attention over the batch. */
+  abstract Cost attention(Part.Attention a, Step step);
+
+  /** Multi-head latent attention over the batch. */
+  abstract Cost latentAttention(Part.LatentAttention a, Step step);
+
+  /**
+   * Tokens a layer attending over {@code window} holds in its cache after the step, summed over the
+   * batch.
+   */
+  abstract BigInteger heldTokens(Window window, Step step);
+
+  /** The distinct routed experts of {@code parts} a layer reads when {@code tokens} tokens choose {@code perToken} each. */
+  abstract long expertsRead(long parts, long perToken, BigInteger tokens);
+
+  /** Whether the storage line lists a term of {@code kind} whose bytes are zero. */
+  abstract boolean listsEmpty(StorageKind kind);
+
+  /**
+   * The rows and storage of one step of {@code graph} for the batch {@code query}: each operator
+   * with its blocks under this convention (those in none left out), the weights the step reads
+   * (those of the embedding table aside), and the graph's storage terms.
+   */
+  public final Graph evaluate(OperatorGraph graph, Query query) {
+    Step step = new Step(graph, query);
+    List<Node> nodes = new ArrayList<>(graph.ops().size());
+    BigInteger weights = BigInteger.ZERO;
+    BigInteger cached = BigInteger.ZERO;
+    BigInteger idle = BigInteger.ZERO;
+    for (Op op : graph.ops()) {
+      long blocks = blocks(op);
+      if (blocks == 0) {
+        continue;
+      }
+      BigInteger b = BigInteger.valueOf(blocks);
+      Cost cost = Cost.ZERO;
+      for (Part p : op.parts()) {
+        cost = cost.plus(cost(p, step));
+        cached = cached.add(cachedElements(p, step).multiply(b));
+        idle = idle.add(idleExperts(p, step).multiply(b));
+      }
+      nodes.add(new Node(op.id(), blocks, cost));
+      if (!op.embeddingWeights()) {
+        weights = weights.add(cost.weight().multiply(b));
+      }
+    }
+    List<StorageTerm> storage = new ArrayList<>(graph.storage().size());
+    for (StorageKind kind : graph.storage()) {
+      BigInteger bytes =
+          switch (kind) {
+            case KV_CACHE -> step.tensors.kv().bytes(cached);
+            case ADDITIONAL_EXPERTS -> idle;
+            case EMBEDDING_TABLE -> graph.embeddingTable();
+            case WEIGHTS -> throw new IllegalStateException("the weights are not a graph's own term");
+          };
+      if (bytes.signum() > 0 || listsEmpty(kind)) {
+        storage.add(new StorageTerm(kind, bytes));
+      }
+    }
+    return new Graph(nodes, graph.blocks(), weights, storage);
+  }
+
+  /** What {@code p} costs in one block. */
+  private Cost cost(Part p, Step step) {
+    if (p instanceof Part.Linear l) {
+      return linear(l, step);
+    }
+    if (p instanceof Part.Gated g) {
+      return gated(g, step);
+    }
+    if (p instanceof Part.ActMul a) {
+      return actmul(a.intermediate(), step.tokens, a.activationFlops(), step.w).times(a.count());
+    }
+    if (p instanceof Part.Norm n) {
+      BigInteger rows = step.tokens.multiply(n.perRow());
+      return n.kind() == Part.NormKind.RMS ? rmsnorm(n.width(), rows, step.w) : Ops.l2norm(n.width(), rows, step.w);
+    }
+    if (p instanceof Part.Sum s) {
+      return Ops.sum(s.elements().multiply(step.tokens), s.tensors(), step.w);
+    }
+    if (p instanceof Part.Rope r) {
+      return Ops.rope(r.dims(), step.tokens, step.w);
+    }
+    if (p instanceof Part.Scale s) {
+      return Ops.scale(s.elements().multiply(step.tokens), step.w);
+    }
+    if (p instanceof Part.Bias b) {
+      return Ops.bias(b.n(), step.tokens, step.w);
+    }
+    if (p instanceof Part.Params params) {
+      return new Cost(BigInteger.ZERO, step.bytes(params.elements()), BigInteger.ZERO, BigInteger.ZERO);
+    }
+    if (p instanceof Part.Attention a) {
+      return attention(a, step);
+    }
+    if (p instanceof Part.LatentAttention a) {
+      return latentAttention(a, step);
+    }
+    if (p instanceof Part.Gather g) {
+      BigInteger bytes = step.bytes(g.hidden().multiply(step.tokens));
+      return new Cost(BigInteger.ZERO, bytes, BigInteger.ZERO, bytes);
+    }
+    throw new IllegalStateException("no cost for " + p);
+  }
+
+  /** A projection: m·n outputs of k inputs each; its weight's stored bytes; its input at the weight's input type. */
+  private Cost linear(Part.Linear l, Step step) {
+    BigInteger m = step.rows(l.rows()).multiply(l.perRow());
+    return matmul(
+        m,
+        l.n(),
+        l.k(),
+        step.w,
+        step.tensors.bytes(l.weight(), l.n(), l.k()),
+        step.tensors.inputType(l.weight()).bytes(m.multiply(l.k())));
+  }
+
+  /**
+   * Gate and up, or down, projections of a gated part: FLOPs, inputs and outputs of the {@code
+   * perToken·T} token-part pairs (k times one part's), and the weights of the parts read.
+   */
+  private Cost gated(Part.Gated g, Step step) {
+    BigInteger pairs = step.tokens.multiply(BigInteger.valueOf(g.perToken()));
+    boolean up = g.projection() == Part.Gated.Projection.GATE_UP;
+    BigInteger n = up ? g.intermediate().shiftLeft(1) : g.hidden();
+    BigInteger k = up ? g.hidden() : g.intermediate();
+    long read = g.routed() ? expertsRead(g.parts(), g.perToken(), step.tokens) : g.perToken();
+    Tensors.Gated inputs = gatedTensors(g, 0, g.perToken(), step);
+    Tensors.Gated weights = read == g.perToken() ? inputs : gatedTensors(g, 0, read, step);
+    return matmul(
+        pairs,
+        n,
+        k,
+        step.w,
+        up ? weights.gateUpBytes() : weights.downBytes(),
+        up ? inputs.gateUpInput() : inputs.downInput());
+  }
+
+  private static Tensors.Gated gatedTensors(Part.Gated g, long first, long count, Step step) {
+    return step.tensors.gated(g.kind(), g.layer(), first, count, g.hidden(), g.intermediate(), step.tokens);
+  }
+
+  /** The weights of the routed experts of {@code p} that the step does not read. */
+  private BigInteger idleExperts(Part p, Step step) {
+    if (!(p instanceof Part.Gated g) || !g.routed()) {
+      return BigInteger.ZERO;
+    }
+    long read = expertsRead(g.parts(), g.perToken(), step.tokens);
+    Tensors.Gated idle = gatedTensors(g, read, g.parts() - read, step);
+    return g.projection() == Part.Gated.Projection.GATE_UP ? idle.gateUpBytes() : idle.downBytes();
+  }
+
+  /** Elements {@code p} holds in the KV cache after the step, over the batch. */
+  private BigInteger cachedElements(Part p, Step step) {
+    if (p instanceof Part.Attention a) {
+      return heldTokens(a.window(), step).multiply(a.cachedDims());
+    }
+    if (p instanceof Part.LatentAttention a) {
+      return heldTokens(Window.FULL, step).multiply(a.cachedDims());
+    }
+    return BigInteger.ZERO;
+  }
+}

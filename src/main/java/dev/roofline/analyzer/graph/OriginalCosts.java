@@ -1,0 +1,74 @@
+package dev.roofline.analyzer.graph;
+
+import java.math.BigInteger;
+
+/**
+ * The original tool's conventions, quirks included, which the default output keeps byte for byte
+ * ({@link Ops}' primitives): 2k−1 FLOPs per output of a projection, RMSNorm weights of h+1, an
+ * activation multiply of (a+1)·I + T, attention over the full rectangle of keys with the value mix over the key/value
+ * heads, the first k routed experts read, and the operators the original counts where it sees the
+ * model otherwise ({@link Op#originalBlocks}).
+ */
+final class OriginalCosts extends CostModel {
+
+  @Override
+  public String id() {
+    return "original";
+  }
+
+  @Override
+  long blocks(Op op) {
+    return op.originalBlocks();
+  }
+
+  @Override
+  Cost matmul(BigInteger m, BigInteger n, BigInteger k, int w, BigInteger weightBytes, BigInteger inputBytes) {
+    return Ops.proj(m, n, k, w, weightBytes, inputBytes);
+  }
+
+  @Override
+  Cost rmsnorm(BigInteger width, BigInteger rows, int w) {
+    return Ops.rmsnorm(width, rows, w);
+  }
+
+  @Override
+  Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w) {
+    return Ops.actmul(intermediate, tokens, activationFlops, w);
+  }
+
+  /**
+   * Per query of s input tokens and L cached plus input tokens (windowed on a sliding layer):
+   * P = Q·Kᵀ costs s·L·(2·qo−1) and O = S·V costs s·kv·(2L−1); it reads Q and the cached K and V,
+   * and writes O. Chunked attention is full attention here: the original knows no chunks.
+   */
+  @Override
+  Cost attention(Part.Attention a, Step step) {
+    Query query = a.window().kind() == Window.Kind.SLIDING ? step.query.window(a.window().size()) : step.query;
+    return Ops.sdpa(query, a.queryDims(), a.kvDims(), step.w, step.tensors.kv());
+  }
+
+  @Override
+  Cost latentAttention(Part.LatentAttention a, Step step) {
+    return Ops.latentSdpa(step.query, a.heads(), a.latent(), a.rope(), step.w, step.tensors.kv());
+  }
+
+  @Override
+  BigInteger heldTokens(Window window, Step step) {
+    if (window.kind() == Window.Kind.SLIDING) {
+      return step.query.window(window.size()).totalContextTokens();
+    }
+    return step.query.totalContextTokens();
+  }
+
+  /** The first k experts, whatever the batch. */
+  @Override
+  long expertsRead(long parts, long perToken, BigInteger tokens) {
+    return perToken;
+  }
+
+  /** Every term the model has, zero or not. */
+  @Override
+  boolean listsEmpty(StorageKind kind) {
+    return true;
+  }
+}

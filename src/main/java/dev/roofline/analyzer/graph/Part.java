@@ -1,0 +1,186 @@
+package dev.roofline.analyzer.graph;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One piece of what an operator does, symbolically: its shapes, the checkpoint tensors it reads and
+ * the token counts of the step it depends on, never a FLOP or a byte. A {@link CostModel} prices
+ * each kind; an operator's cost is the sum of its parts'. Sizes are exact integers (a config may
+ * hold any positive {@code long}, and their products exceed it).
+ */
+public sealed interface Part {
+
+  /** Which rows of the step a projection multiplies. */
+  enum Rows {
+    /** Every input token of the batch ({@code T}). */
+    TOKENS,
+    /** The last input token of each query that has input tokens ({@code B′}): the logits a step needs. */
+    LAST_TOKENS
+  }
+
+  /** The kinds of normalisation over a vector of {@code width} values. */
+  enum NormKind {
+    /** RMSNorm with a weight per value. */
+    RMS,
+    /** An L2 norm without weights. */
+    L2
+  }
+
+  /**
+   * A projection: {@code rows × perRow} activation rows times an {@code [n, k]} weight (per row of
+   * the step, {@code perRow} rows of {@code k} values: the heads of an absorbed MLA projection).
+   */
+  record Linear(Rows rows, BigInteger perRow, BigInteger n, BigInteger k, Weight weight) implements Part {
+    public Linear {
+      Objects.requireNonNull(rows, "rows");
+      Objects.requireNonNull(weight, "weight");
+    }
+
+    /** One row per input token. */
+    static Linear of(BigInteger n, BigInteger k, Weight weight) {
+      return new Linear(Rows.TOKENS, BigInteger.ONE, n, k, weight);
+    }
+  }
+
+  /**
+   * The gate and up projections ({@link Projection#GATE_UP}) or the down projection ({@link
+   * Projection#DOWN}) of a gated feed-forward part of {@code kind}, with the modules of {@code
+   * layer}: each token goes through {@code perToken} of its {@code parts} parts (routed experts: k of
+   * E, each its own tensors; else 1 of 1).
+   */
+  record Gated(
+      FeedForward kind,
+      Projection projection,
+      long layer,
+      BigInteger hidden,
+      BigInteger intermediate,
+      long perToken,
+      long parts)
+      implements Part {
+
+    /** Which projections of a gated part. */
+    public enum Projection {
+      GATE_UP,
+      DOWN
+    }
+
+    public Gated {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(projection, "projection");
+    }
+
+    /** Whether the parts are routed experts, of which a step reads those its tokens choose. */
+    boolean routed() {
+      return kind == FeedForward.ROUTED_EXPERT;
+    }
+  }
+
+  /** The fused activation × up-projection of {@code count} gated parts of {@code intermediate} features. */
+  record ActMul(BigInteger intermediate, int activationFlops, long count) implements Part {}
+
+  /** {@code perRow} norms of {@code width} values per input token, sharing one set of weights. */
+  record Norm(NormKind kind, BigInteger width, BigInteger perRow) implements Part {
+    public Norm {
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    /** One RMSNorm of {@code width} values per token. */
+    static Norm rms(BigInteger width) {
+      return new Norm(NormKind.RMS, width, BigInteger.ONE);
+    }
+  }
+
+  /** The element-wise sum of {@code tensors} tensors of {@code elements} values per token. */
+  record Sum(BigInteger elements, int tensors) implements Part {}
+
+  /** Rotary position embedding of {@code dims} values per token. */
+  record Rope(BigInteger dims) implements Part {}
+
+  /** {@code elements} values per token multiplied by a per-token factor (a sigmoid gate). */
+  record Scale(BigInteger elements) implements Part {}
+
+  /** A bias of {@code n} values added to a projection's output for every token, in its epilogue. */
+  record Bias(BigInteger n) implements Part {}
+
+  /** {@code elements} parameters a step reads and nothing else (a router's correction bias). */
+  record Params(BigInteger elements) implements Part {}
+
+  /**
+   * Grouped-query attention over the keys of {@code window}: {@code heads} query heads and {@code
+   * kvHeads} key/value heads of {@code headDim} values; {@code queryDims} is the width of the
+   * queries and outputs as the original counts them (the hidden size for llama and llama4).
+   */
+  record Attention(BigInteger heads, BigInteger kvHeads, BigInteger headDim, BigInteger queryDims, Window window)
+      implements Part {
+    public Attention {
+      Objects.requireNonNull(window, "window");
+    }
+
+    /** Width of the keys (and of the values) of one token: head width × key/value heads. */
+    BigInteger kvDims() {
+      return headDim.multiply(kvHeads);
+    }
+
+    /** Values cached per token: a key and a value per key/value head. */
+    BigInteger cachedDims() {
+      return kvDims().shiftLeft(1);
+    }
+  }
+
+  /**
+   * Multi-head latent attention in the absorbed form: {@code heads} heads score queries of {@code
+   * latent + rope} values against the cached latent and rotary key of every token and mix the
+   * cached latents; the cache holds {@code latent + rope} values per token, shared by the heads.
+   */
+  record LatentAttention(BigInteger heads, BigInteger latent, BigInteger rope) implements Part {
+    /** Values cached per token. */
+    BigInteger cachedDims() {
+      return latent.add(rope);
+    }
+  }
+
+  /** The embedding rows of the step's tokens gathered from the table, {@code hidden} values each. */
+  record Gather(BigInteger hidden) implements Part {}
+
+  /**
+   * The weight a projection reads: plain values at the config's dtype (a router), checkpoint
+   * tensors at the run's precision (read once, at the first's input type), or a share of one
+   * tensor (MLA's {@code kv_b_proj}, split between the queries' and the outputs' absorption).
+   */
+  sealed interface Weight {
+
+    /** The projection's own {@code [n, k]} weight at the config's dtype, its input too. */
+    record Plain() implements Weight {}
+
+    /** Checkpoint tensors, summed; their input is read once, at the first's input type. */
+    record Tensors(List<Tensor> tensors) implements Weight {
+      public Tensors {
+        tensors = List.copyOf(tensors);
+        if (tensors.isEmpty()) {
+          throw new IllegalArgumentException("no tensor");
+        }
+      }
+    }
+
+    /**
+     * {@code ⌊bytes·num/den⌋} of {@code tensor} ({@code rest} false), or the rest of its bytes
+     * ({@code rest} true).
+     */
+    record Share(Tensor tensor, BigInteger num, BigInteger den, boolean rest) implements Weight {}
+
+    Weight PLAIN = new Plain();
+
+    static Weight of(Tensor... tensors) {
+      return new Tensors(List.of(tensors));
+    }
+  }
+
+  /** A checkpoint tensor: its module's full name and its shape {@code [n, k]}. */
+  record Tensor(String module, BigInteger n, BigInteger k) {
+    public Tensor {
+      Objects.requireNonNull(module, "module");
+    }
+  }
+}

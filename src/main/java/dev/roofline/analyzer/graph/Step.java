@@ -1,0 +1,46 @@
+package dev.roofline.analyzer.graph;
+
+import java.math.BigInteger;
+import java.util.function.BinaryOperator;
+
+/**
+ * One step of a graph as a cost model sees it: the batch, its token totals, the config's element
+ * width and the tensors' formats.
+ */
+final class Step {
+  final Query query;
+  final Tensors tensors;
+  /** Bytes of one element at the config's dtype. */
+  final int w;
+  /** {@code w} as a BigInteger. */
+  final BigInteger width;
+  /** Input tokens of the whole batch ({@code T}). */
+  final BigInteger tokens;
+
+  Step(OperatorGraph graph, Query query) {
+    this.query = query;
+    this.tensors = graph.tensors();
+    this.w = graph.width();
+    this.width = BigInteger.valueOf(w);
+    this.tokens = query.totalInputTokens();
+  }
+
+  /** The activation rows of {@code rows}. */
+  BigInteger rows(Part.Rows rows) {
+    return rows == Part.Rows.TOKENS ? tokens : query.queriesWithInput();
+  }
+
+  /** {@code f(c, s)} summed over the queries of the batch ({@code c} cached, {@code s} input tokens). */
+  BigInteger sum(BinaryOperator<BigInteger> f) {
+    BigInteger sum = BigInteger.ZERO;
+    for (int q = 0; q < query.cached().size(); q++) {
+      sum = sum.add(f.apply(query.cached().get(q), query.input().get(q)));
+    }
+    return sum.multiply(query.repeat());
+  }
+
+  /** Bytes of {@code elements} values at the config's dtype. */
+  BigInteger bytes(BigInteger elements) {
+    return elements.multiply(width);
+  }
+}
