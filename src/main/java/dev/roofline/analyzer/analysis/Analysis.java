@@ -20,8 +20,9 @@ import java.util.Objects;
 /**
  * The result of one run, free of text: the model and workload analysed, a row per operator (per
  * block), the whole model's totals, the minimum storage (the weights the step reads, then the
- * graph's own terms), the precisions counted with, and, when a device is given, the step placed
- * under its roof (else null). Every output is a rendering of it.
+ * graph's own terms), the precisions counted with, when a device is given the step placed under
+ * its roof (else null), and the cost model's id ({@code original}, {@code refined}). Every output
+ * is a rendering of it.
  */
 public record Analysis(
     ModelSummary model,
@@ -30,7 +31,8 @@ public record Analysis(
     Totals total,
     Storage storage,
     PrecisionSummary precision,
-    Roofline roofline) {
+    Roofline roofline,
+    String costModel) {
 
   public Analysis {
     Objects.requireNonNull(model, "model");
@@ -39,6 +41,7 @@ public record Analysis(
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(costModel, "costModel");
     if (roofline != null && roofline.nodes().size() != rows.size()) {
       throw new IllegalArgumentException("the roofline must time every row");
     }
@@ -76,7 +79,11 @@ public record Analysis(
       work.add(NodeWork.of(n));
       rows.add(
           new OperatorRow(
-              n.operator().name().toLowerCase(Locale.ROOT), n.operator().label(), n.blocks(), figures(n.cost())));
+              n.operator().name().toLowerCase(Locale.ROOT),
+              n.operator().label(),
+              n.blocks(),
+              figures(n.cost()),
+              n.operator().perStep()));
       total = total.plus(n.cost().times(n.blocks()));
     }
     List<StorageItem> storage = new ArrayList<>(step.storage().size() + 1);
@@ -99,7 +106,8 @@ public record Analysis(
         new Totals(step.blocks(), figures(total)),
         needed,
         PrecisionSummary.of(graph.precision()),
-        roofline);
+        roofline,
+        costs.id());
   }
 
   private static Figures figures(Cost c) {

@@ -6,6 +6,7 @@ import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceCatalog;
 import dev.roofline.analyzer.device.DeviceOptions;
 import dev.roofline.analyzer.device.DeviceSpec;
+import dev.roofline.analyzer.graph.CostModel;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.report.plot.PlotFormat;
@@ -57,6 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String WEIGHT_DTYPE = "--weight-dtype";
   static final String KV_DTYPE = "--kv-dtype";
   static final String ACT_DTYPE = "--act-dtype";
+  static final String REFINED = "--refined";
 
   private final Map<String, String> env;
   private CommandLine commandLine;
@@ -145,6 +147,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     spec.addOption(
         text(ACT_DTYPE, "D", "Type of the quantized projections' inputs, and the device peak used: float32,"
             + " bfloat16, float16, fp8, int8, fp4."));
+    spec.addOption(
+        OptionSpec.builder(REFINED)
+            .arity("0")
+            .type(boolean.class)
+            .description(
+                "Count what efficient engines compute and move: 2·m·n·k FLOPs, causal, sliding and"
+                    + " chunked attention, the experts a batch touches, the embedding, final norm and LM"
+                    + " head (default: the original's conventions).")
+            .build());
     spec.addOption(
         text(DEVICE, "ID", "Place the step on a device of the catalog (see " + LIST_DEVICES
             + "): bound, time, tokens/s, memory fit."));
@@ -295,7 +306,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
     String plotFile = spec.findOption(PLOT).getValue();
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
-    return new Request(model, query, new Revision(rev), hub, format, quantization, precision, deviceSpec, plot);
+    CostModel costs = Boolean.TRUE.equals(spec.findOption(REFINED).getValue()) ? CostModel.REFINED : CostModel.ORIGINAL;
+    return new Request(model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot);
   }
 
   /** The chart file {@code name} asks for: an SVG or PNG file, on a run with a device. */

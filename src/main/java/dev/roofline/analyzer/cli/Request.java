@@ -3,6 +3,7 @@ package dev.roofline.analyzer.cli;
 import dev.roofline.analyzer.config.PrecisionOptions;
 import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceSpec;
+import dev.roofline.analyzer.graph.CostModel;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.source.HubSettings;
@@ -12,7 +13,7 @@ import java.util.Objects;
 /**
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
  * for the config, the output format, whether to read the config's {@code quantization_config} and
- * the precisions given, the device to place the step on (null: none), and the file to draw the
+ * the precisions given, the cost model, the device to place the step on (null: none), and the file to draw the
  * roofline chart to (null: none; only with a device). Made from the options in one place ({@link
  * AnalyzeCommand}); nothing after it reads an option.
  */
@@ -24,6 +25,7 @@ record Request(
     ReportFormat format,
     QuantizationMode quantization,
     PrecisionOptions precision,
+    CostModel costModel,
     DeviceSpec device,
     PlotTarget plot) {
   Request {
@@ -34,6 +36,7 @@ record Request(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(quantization, "quantization");
     Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(costModel, "costModel");
     if (plot != null && device == null) {
       throw new IllegalArgumentException("a plot needs a device");
     }

@@ -16,7 +16,8 @@ public record Decoder(
     long numKeyValueHeads,
     long headDim,
     Activation hiddenAct,
-    DType dtype) {
+    DType dtype,
+    boolean tieWordEmbeddings) {
 
   /**
    * The shared keys of {@code f}, with a family's defaults in the order of the key table of
@@ -50,6 +51,7 @@ public record Decoder(
         f.positiveIntOrNull("num_key_value_heads", kvHeads, nh),
         d,
         f.activation("hidden_act"),
-        f.dtype());
+        f.dtype(),
+        f.bool("tie_word_embeddings", false));
   }
 }

@@ -16,7 +16,8 @@ public record DeepseekV3Config(
     LatentAttention attention,
     Experts experts,
     Activation hiddenAct,
-    DType dtype)
+    DType dtype,
+    boolean tieWordEmbeddings)
     implements ModelConfig {
 
   public static final ConfigFormat<DeepseekV3Config> FORMAT =
@@ -50,7 +51,8 @@ public record DeepseekV3Config(
               attention,
               new Experts(routed, k, expertSize, moeLayers, expertSize * shared, false, true),
               f.activation("hidden_act"),
-              f.dtype());
+              f.dtype(),
+              f.bool("tie_word_embeddings", false));
         }
       };
 

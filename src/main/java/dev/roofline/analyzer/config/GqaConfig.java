@@ -66,4 +66,9 @@ public sealed interface GqaConfig extends ModelConfig
   default DType dtype() {
     return decoder().dtype();
   }
+
+  @Override
+  default boolean tieWordEmbeddings() {
+    return decoder().tieWordEmbeddings();
+  }
 }

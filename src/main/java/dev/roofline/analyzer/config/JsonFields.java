@@ -125,6 +125,32 @@ final class JsonFields {
   }
 
   /**
+   * The number of 0 entries in a list of one 0 or 1 per layer ({@code no_rope_layers}); -1 when
+   * the key is absent, null or an empty list.
+   */
+  long zeroFlags(String key, long layers) {
+    List<?> list = list(key);
+    if (list == null || list.isEmpty()) {
+      return -1;
+    }
+    if (list.size() != layers) {
+      throw error(
+          "'" + name(key) + "' must have one entry per layer ('num_hidden_layers' = " + layers + "), got " + list.size());
+    }
+    long zeros = 0;
+    for (Object entry : list) {
+      BigInteger flag = wholeNumber(entry);
+      if (flag == null || flag.signum() < 0 || flag.compareTo(BigInteger.ONE) > 0) {
+        throw wrongType(key, "a list of 0 and 1", entry);
+      }
+      if (flag.signum() == 0) {
+        zeros++;
+      }
+    }
+    return zeros;
+  }
+
+  /**
    * The number of layers a {@code layer_types} list marks {@code "sliding_attention"}; -1 when the
    * key is absent or null (the family's rule applies). The list must have one entry per layer,
    * each {@code "full_attention"} or {@code "sliding_attention"}.

@@ -2,7 +2,10 @@ package dev.roofline.analyzer.config;
 
 /**
  * A {@code llama4} mixture-of-experts model (Llama 4 Scout, Maverick): the keys of its {@code
- * text_config}, defaults of transformers' {@code Llama4TextConfig}.
+ * text_config}, defaults of transformers' {@code Llama4TextConfig}. Of its layers, {@code
+ * noRopeLayers} are NoPE layers (full attention, no RoPE, no QK norm); the others apply RoPE, the
+ * per-head L2 QK norm when {@code useQkNorm}, and attention within chunks of {@code
+ * attentionChunkSize} tokens (0: full attention).
  */
 public record Llama4Config(
     long hiddenSize,
@@ -17,7 +20,11 @@ public record Llama4Config(
     long numExpertsPerTok,
     long interleaveMoeLayerStep,
     Activation hiddenAct,
-    DType dtype)
+    DType dtype,
+    long noRopeLayers,
+    long attentionChunkSize,
+    boolean useQkNorm,
+    boolean tieWordEmbeddings)
     implements ModelConfig {
 
   public static final String MODEL_TYPE = "llama4";
@@ -29,12 +36,19 @@ public record Llama4Config(
           JsonFields f = root.object("text_config");
           long hidden = f.positiveInt("hidden_size", 5120);
           long heads = f.positiveInt("num_attention_heads", 40);
+          long layers = f.positiveInt("num_hidden_layers", 48);
+          // Layer i is a NoPE layer iff no_rope_layers[i] is 0, or, without that list, iff (i + 1)
+          // is a multiple of no_rope_layer_interval.
+          long noRope = f.zeroFlags("no_rope_layers", layers);
+          if (noRope < 0) {
+            noRope = layers / f.positiveInt("no_rope_layer_interval", 4);
+          }
           try {
             return new Llama4Config(
                 hidden,
                 f.positiveInt("intermediate_size", 8192),
                 f.positiveInt("intermediate_size_mlp", 16384),
-                f.positiveInt("num_hidden_layers", 48),
+                layers,
                 heads,
                 f.positiveIntOrNull("num_key_value_heads", 8, heads),
                 f.positiveIntOrNull("head_dim", 128, Math.max(1, hidden / heads)),
@@ -43,7 +57,11 @@ public record Llama4Config(
                 f.positiveInt("num_experts_per_tok", 1),
                 f.positiveInt("interleave_moe_layer_step", 1),
                 f.activation("hidden_act"),
-                f.dtype());
+                f.dtype(),
+                noRope,
+                f.positiveIntOrNull("attention_chunk_size", 8192, 0),
+                f.bool("use_qk_norm", true),
+                f.bool("tie_word_embeddings", root.bool("tie_word_embeddings", false)));
           } catch (IllegalArgumentException e) {
             throw f.brokenRule(e.getMessage());
           }
@@ -69,6 +87,11 @@ public record Llama4Config(
   /** Blocks whose feed-forward part is a mixture of experts: every {@code step}-th block. */
   public long moeBlocks() {
     return numHiddenLayers / interleaveMoeLayerStep;
+  }
+
+  /** Blocks that apply RoPE (and chunked attention, and the QK norm): all but the NoPE layers. */
+  public long ropeBlocks() {
+    return numHiddenLayers - noRopeLayers;
   }
 
   /** Blocks with a dense feed-forward part. */

@@ -12,7 +12,9 @@ public record LlamaConfig(
     long numKeyValueHeads,
     long vocabSize,
     Activation hiddenAct,
-    DType dtype)
+    DType dtype,
+    long attentionHeadDim,
+    boolean tieWordEmbeddings)
     implements ModelConfig {
 
   public static final String MODEL_TYPE = "llama";
@@ -22,16 +24,19 @@ public record LlamaConfig(
         @Override
         LlamaConfig read(JsonFields f) {
           long heads = f.positiveInt("num_attention_heads", 32);
+          long hidden = f.positiveInt("hidden_size", 4096);
           try {
             return new LlamaConfig(
-                f.positiveInt("hidden_size", 4096),
+                hidden,
                 f.positiveInt("intermediate_size", 11008),
                 f.positiveInt("num_hidden_layers", 32),
                 heads,
                 f.positiveIntOrNull("num_key_value_heads", heads, heads),
                 f.positiveInt("vocab_size", 32000),
                 f.activation("hidden_act"),
-                f.dtype());
+                f.dtype(),
+                f.positiveIntOrNull("head_dim", hidden / heads, hidden / heads),
+                f.bool("tie_word_embeddings", false));
           } catch (IllegalArgumentException e) {
             throw f.brokenRule(e.getMessage());
           }
@@ -54,7 +59,10 @@ public record LlamaConfig(
     return MODEL_TYPE;
   }
 
-  /** Per-head width: the original derives it from the hidden size and ignores {@code head_dim}. */
+  /**
+   * Per-head width as the original counts it: derived from the hidden size, {@code head_dim}
+   * ignored. {@link #attentionHeadDim} is transformers' ({@code head_dim} when set).
+   */
   public long headDim() {
     return hiddenSize / numAttentionHeads;
   }

@@ -27,4 +27,10 @@ public sealed interface ModelConfig permits LlamaConfig, Llama4Config, GqaConfig
 
   /** Element type of weights and activations. */
   DType dtype();
+
+  /**
+   * Whether the LM head is the embedding table ({@code tie_word_embeddings}; false unless set, for
+   * every family read today).
+   */
+  boolean tieWordEmbeddings();
 }

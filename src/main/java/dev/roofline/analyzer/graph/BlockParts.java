@@ -224,9 +224,51 @@ final class BlockParts {
     return ops;
   }
 
-  /** The graph of {@code ops}, with the storage terms {@code storage} beyond the weights. */
+  /**
+   * The rows that occur once per step, which the original does not count: the embedding rows of
+   * the step's tokens gathered, the final norm, and the LM head's logits for the last token of each
+   * query (reading the embedding table when the head is tied to it).
+   */
+  List<Op> modelRows() {
+    BigInteger vocab = big(config.vocabSize());
+    boolean tied = config.tieWordEmbeddings();
+    Part head =
+        new Part.Linear(
+            Part.Rows.LAST_TOKENS, BigInteger.ONE, vocab, hidden, Part.Weight.of(tensors.lmHead(tied, vocab, hidden)));
+    return List.of(
+        new Op(Operator.MODEL_EMBEDDING, 1, 0, true, List.of(new Part.Gather(hidden))),
+        Op.of(Operator.MODEL_FINAL_RMSNORM, 1, Part.Norm.rms(hidden)).originally(0),
+        new Op(Operator.MODEL_LM_HEAD, 1, 0, tied, List.of(head)));
+  }
+
+  /**
+   * The graph of the blocks' {@code ops} followed by the model-level rows, with the storage terms
+   * {@code storage} beyond the weights.
+   */
   OperatorGraph graph(List<Op> ops, StorageKind... storage) {
+    List<Op> all = new ArrayList<>(ops.size() + 3);
+    all.addAll(ops);
+    all.addAll(modelRows());
     BigInteger table = hidden.multiply(big(config.vocabSize())).multiply(big(config.dtype().bytes()));
-    return new OperatorGraph(ops, blocks, List.of(storage), config.dtype().bytes(), table, tensors);
+    return new OperatorGraph(all, blocks, List.of(storage), config.dtype().bytes(), table, tensors);
+  }
+
+  /**
+   * The operators of {@code original} as the original counts them and those of {@code actual} as
+   * the model has them, when the two differ (llama's attention, whose {@code head_dim} the original
+   * ignores); {@code actual} alone when they are the same.
+   */
+  static List<Op> eitherOr(List<Op> original, List<Op> actual) {
+    if (original.equals(actual)) {
+      return actual;
+    }
+    List<Op> ops = new ArrayList<>(original.size() + actual.size());
+    for (Op op : original) {
+      ops.add(op.inBlocks(0));
+    }
+    for (Op op : actual) {
+      ops.add(op.originally(0));
+    }
+    return ops;
   }
 }

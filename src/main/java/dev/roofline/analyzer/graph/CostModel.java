@@ -16,6 +16,9 @@ public abstract class CostModel {
   /** The original tool's conventions, quirks included: the default. */
   public static final CostModel ORIGINAL = new OriginalCosts();
 
+  /** What efficient engines compute and move ({@code --refined}). */
+  public static final CostModel REFINED = new RefinedCosts();
+
   CostModel() {}
 
   /** The name outputs give the convention ({@code original}). */

@@ -1,13 +1,17 @@
 package dev.roofline.analyzer.graph;
 
 import dev.roofline.analyzer.config.Llama4Config;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A llama4 block: attention, then either a mixture of experts (routed experts plus one shared
  * expert, in every {@code interleave_moe_layer_step}-th block) or a dense feed-forward part of
- * {@code intermediate_size_mlp} features.
+ * {@code intermediate_size_mlp} features. Its RoPE layers rotate, normalise queries and keys (an
+ * L2 norm without weights) and attend within chunks; its NoPE layers attend to every token. The
+ * original sees every layer as a RoPE layer of full attention without the norm, and counts the
+ * router in every block.
  */
 final class Llama4Graph implements GraphBuilder<Llama4Config> {
 
@@ -16,11 +20,51 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
     BlockParts parts = new BlockParts(c, tensors);
     GqaAttention attention =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
-    List<Op> ops = new ArrayList<>(parts.attention(attention));
+    long layers = c.numHiddenLayers();
+    long rope = c.ropeBlocks();
+    List<Op> ops = new ArrayList<>();
+    for (Op op : parts.attention(attention)) {
+      switch (op.id()) {
+        case ATTN_QKV_PROJ -> {
+          ops.add(op);
+          BigInteger d = BigInteger.valueOf(c.headDim());
+          ops.add(
+              new Op(
+                  Operator.ATTN_QK_NORM,
+                  c.useQkNorm() ? rope : 0,
+                  0,
+                  false,
+                  List.of(
+                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numAttentionHeads())),
+                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numKeyValueHeads())))));
+        }
+        case ATTN_ROPE -> ops.add(op.inBlocks(rope));
+        case ATTN_SDPA -> ops.addAll(sdpa(op, attention, c));
+        default -> ops.add(op);
+      }
+    }
     for (Op op : parts.moeFeedForward(c.experts(), c.intermediateSizeMlp(), c.firstLayers())) {
-      // The original counts the router in every block, dense ones included.
-      ops.add(op.id() == Operator.FFN_ROUTER ? op.originally(c.numHiddenLayers()) : op);
+      ops.add(op.id() == Operator.FFN_ROUTER ? op.originally(layers) : op);
     }
     return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.ADDITIONAL_EXPERTS, StorageKind.EMBEDDING_TABLE);
+  }
+
+  /**
+   * Attention of the NoPE layers over every token and of the RoPE layers within their chunks: one
+   * row when all layers are of one kind, else {@code (Full)} and {@code (Chunked)} rows; the
+   * original's one row of full attention in every layer.
+   */
+  private static List<Op> sdpa(Op full, GqaAttention a, Llama4Config c) {
+    if (c.attentionChunkSize() == 0 || c.ropeBlocks() == 0) {
+      return List.of(full);
+    }
+    Op chunked = Op.of(Operator.ATTN_SDPA, c.numHiddenLayers(), a.over(Window.chunked(c.attentionChunkSize())));
+    if (c.noRopeLayers() == 0) {
+      return List.of(full.inBlocks(0), chunked.originally(0));
+    }
+    return List.of(
+        full.inBlocks(0),
+        new Op(Operator.ATTN_SDPA_FULL, c.noRopeLayers(), 0, false, full.parts()),
+        new Op(Operator.ATTN_SDPA_CHUNKED, c.ropeBlocks(), 0, false, chunked.parts()));
   }
 }

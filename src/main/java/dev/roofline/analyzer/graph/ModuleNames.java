@@ -57,6 +57,16 @@ record ModuleNames(String layers, String feedForward, String sharedExpert, Strin
     DOWN
   }
 
+  /** The LM head's module: {@code lm_head} beside the model's {@code model.} prefix. */
+  String lmHead() {
+    return layers.replace("model.layers.", "lm_head");
+  }
+
+  /** The token embedding table's module ({@code model.embed_tokens}). */
+  String embedding() {
+    return layers.replace("layers.", "embed_tokens");
+  }
+
   /** The full name of attention projection {@code p} of {@code layer}. */
   String attention(long layer, Attention p) {
     return layers + layer + ".self_attn." + p.module;

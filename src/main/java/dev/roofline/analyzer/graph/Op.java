@@ -31,6 +31,11 @@ public record Op(Operator id, long blocks, long originalBlocks, boolean embeddin
     return new Op(id, blocks, original, embeddingWeights, parts);
   }
 
+  /** This operator in {@code blocks} blocks, as the original counts it in {@link #originalBlocks}. */
+  Op inBlocks(long blocks) {
+    return new Op(id, blocks, originalBlocks, embeddingWeights, parts);
+  }
+
   /** This operator, whose weights are the embedding table's. */
   Op readingEmbedding() {
     return new Op(id, blocks, originalBlocks, true, parts);

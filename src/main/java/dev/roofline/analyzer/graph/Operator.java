@@ -1,7 +1,8 @@
 package dev.roofline.analyzer.graph;
 
 /**
- * The operators a decoder block is made of, across every supported architecture: the stable
+ * The operators a decoder block is made of, across every supported architecture, and those that
+ * occur once per step ({@code Model - …}): the stable
  * identity of a row of the analysis. Each has the label the original tool prints for it; a new
  * architecture adds a constant here only for an operator no other architecture has.
  */
@@ -23,6 +24,8 @@ public enum Operator {
   ATTN_SDPA_FULL("Attn - SDPA (Full)"),
   /** Attention of the sliding-window layers of a model that also has full-attention layers. */
   ATTN_SDPA_SLIDING("Attn - SDPA (Sliding)"),
+  /** Attention of the chunked-attention layers of a model that also has full-attention layers. */
+  ATTN_SDPA_CHUNKED("Attn - SDPA (Chunked)"),
   ATTN_V_ABSORB("Attn - V_Absorb"),
   ATTN_O_PROJ("Attn - O_Proj"),
   ATTN_RESIDUAL_ADD("Attn - ResidualAdd"),
@@ -42,12 +45,29 @@ public enum Operator {
   FFN_NON_MOE_GATE_UP_PROJ("Ffn - NonMoE_GateUp_Proj"),
   FFN_NON_MOE_ACT_MUL("Ffn - NonMoE_ActMul"),
   FFN_NON_MOE_DOWN_PROJ("Ffn - NonMoE_Down_Proj"),
-  FFN_RESIDUAL_ADD("Ffn - ResidualAdd");
+  FFN_RESIDUAL_ADD("Ffn - ResidualAdd"),
+  /** The embedding rows of the step's tokens, gathered once per step. */
+  MODEL_EMBEDDING("Model - Embedding", true),
+  /** The norm after the last block, once per step. */
+  MODEL_FINAL_RMSNORM("Model - Final_RMSNorm", true),
+  /** The logits of each query's last token, once per step. */
+  MODEL_LM_HEAD("Model - LM_Head", true);
 
   private final String label;
+  private final boolean perStep;
 
   Operator(String label) {
+    this(label, false);
+  }
+
+  Operator(String label, boolean perStep) {
     this.label = label;
+    this.perStep = perStep;
+  }
+
+  /** Whether the operator occurs once per step, outside the blocks ({@code Model - …}). */
+  public boolean perStep() {
+    return perStep;
   }
 
   /** The row's name in every output: {@code Attn - QKV_Proj}. */

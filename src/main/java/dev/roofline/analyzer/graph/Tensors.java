@@ -55,6 +55,14 @@ final class Tensors {
     return precision.configType();
   }
 
+  /**
+   * The weight the LM head reads, {@code [vocab, hidden]}: its own, or the embedding table when
+   * {@code tied}.
+   */
+  Part.Tensor lmHead(boolean tied, BigInteger vocab, BigInteger hidden) {
+    return new Part.Tensor(tied ? names.embedding() : names.lmHead(), vocab, hidden);
+  }
+
   /** Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight. */
   Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k) {
     return new Part.Tensor(names.attention(layer, p), n, k);

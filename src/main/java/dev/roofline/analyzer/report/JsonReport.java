@@ -55,6 +55,7 @@ public final class JsonReport implements Renderer {
       g.writeStringField("name", "transformer-roofline-analyzer");
       g.writeStringField("version", Version.get());
       g.writeEndObject();
+      g.writeStringField("cost_model", analysis.costModel());
       model(g, analysis.model());
       query(g, analysis.workload());
       Roofline roof = analysis.roofline();

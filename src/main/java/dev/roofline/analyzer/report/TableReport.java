@@ -70,6 +70,11 @@ public final class TableReport implements Renderer {
   };
   private static final Column[] ROOF = {Column.BOUND, Column.TIME};
 
+  private static final String REFINED = "refined";
+  private static final String REFINED_LINE =
+      "Cost model: refined (2·m·n·k FLOPs per projection, causal attention over every query head with its"
+          + " softmax, the experts the batch touches, embedding, final norm and LM head rows)\n";
+
   /** The whole report for {@code analysis}, ending with a newline. */
   @Override
   public String render(Analysis analysis) {
@@ -78,7 +83,9 @@ public final class TableReport implements Renderer {
     List<Line> lines = new ArrayList<>(analysis.rows().size() + 1);
     for (int i = 0; i < analysis.rows().size(); i++) {
       OperatorRow r = analysis.rows().get(i);
-      lines.add(new Line(r.label(), r.blocks() + " / " + blocks, r.perBlock(), roof == null ? null : roof.nodes().get(i)));
+      // A row that occurs once per step is in 1 of 1.
+      String count = r.blocks() + " / " + (r.perStep() ? 1 : blocks);
+      lines.add(new Line(r.label(), count, r.perBlock(), roof == null ? null : roof.nodes().get(i)));
     }
     Line total =
         new Line("Total (" + blocks + " Blocks)", "N/A", analysis.total().figures(), roof == null ? null : roof.total());
@@ -106,6 +113,9 @@ public final class TableReport implements Renderer {
     MarkdownTable.render(out, headers, align, cells);
     out.append('\n');
     storageLine(out, analysis);
+    if (REFINED.equals(analysis.costModel())) {
+      out.append(REFINED_LINE);
+    }
     PrecisionSummary precision = analysis.precision();
     if (precision.differsFromDtype()) {
       out.append("Precision: weights ").append(precision.weights());

@@ -297,8 +297,9 @@ class FormatsTest {
   void jsonKeysInTheSpecsOrder() throws IOException {
     JsonNode root = json("--", LLAMA);
     assertThat(names(root))
-        .containsExactly("schema", "tool", "model", "query", "nodes", "total", "storage", "precision");
+        .containsExactly("schema", "tool", "cost_model", "model", "query", "nodes", "total", "storage", "precision");
     assertThat(root.get("schema").asText()).isEqualTo("transformer-roofline-analyzer/v1");
+    assertThat(root.get("cost_model").asText()).isEqualTo("original");
     assertThat(names(root.get("tool"))).containsExactly("name", "version");
     assertThat(names(root.get("model")))
         .containsExactly("argument", "source", "model_type", "dtype", "bytes_per_element", "blocks");

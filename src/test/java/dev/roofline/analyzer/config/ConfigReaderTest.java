@@ -20,7 +20,7 @@ class ConfigReaderTest {
   void llamaDefaultsAreTransformers() {
     assertThat(read("{\"model_type\": \"llama\"}"))
         .isEqualTo(
-            new LlamaConfig(4096, 11008, 32, 32, 32, 32000, Activation.SILU, new DType("float16", 2)));
+            new LlamaConfig(4096, 11008, 32, 32, 32, 32000, Activation.SILU, new DType("float16", 2), 128, false));
   }
 
   @Test
@@ -28,7 +28,8 @@ class ConfigReaderTest {
     assertThat(read("{\"model_type\": \"LLAMA4\"}"))
         .isEqualTo(
             new Llama4Config(
-                5120, 8192, 16384, 48, 40, 8, 128, 202048, 16, 1, 1, Activation.SILU, new DType("float16", 2)));
+                5120, 8192, 16384, 48, 40, 8, 128, 202048, 16, 1, 1, Activation.SILU, new DType("float16", 2),
+                12, 8192, true, false));
   }
 
   @Test

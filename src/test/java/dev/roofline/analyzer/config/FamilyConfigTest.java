@@ -34,7 +34,7 @@ class FamilyConfigTest {
       String type, long vocab, long h, long i, long layers, long heads, long kvHeads, long d, long window, long sliding) {
     GqaConfig c = read("\"" + type + "\"");
     assertThat(c.modelType()).isEqualTo(type);
-    assertThat(c.decoder()).isEqualTo(new Decoder(type, vocab, h, i, layers, heads, kvHeads, d, Activation.SILU, FLOAT16));
+    assertThat(c.decoder()).isEqualTo(new Decoder(type, vocab, h, i, layers, heads, kvHeads, d, Activation.SILU, FLOAT16, false));
     assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(window, sliding));
   }
 

@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.graph;
 
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.Precision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,17 @@ final class Fixtures {
   static Graph graph(String idOrJson, long cached, long input) {
     return Graphs.build(
         config(idOrJson), new Query(List.of(BigInteger.valueOf(cached)), List.of(BigInteger.valueOf(input)), BigInteger.ONE));
+  }
+
+  /**
+   * The step of {@code idOrJson} counted by {@code costs} for {@code batch} queries of {@code cached}
+   * and {@code input} tokens each, every tensor at the config's dtype.
+   */
+  static Graph graph(String idOrJson, CostModel costs, long cached, long input, long batch) {
+    ModelConfig config = config(idOrJson);
+    Query query =
+        new Query(List.of(BigInteger.valueOf(cached)), List.of(BigInteger.valueOf(input)), BigInteger.valueOf(batch));
+    return costs.evaluate(Graphs.operators(config, Precision.of(config.dtype())), query);
   }
 
   /** The node of {@code op}; fails when the graph has none. */

@@ -37,7 +37,8 @@ class RenderersTest {
         new Totals(2, some),
         new Storage(List.of(new StorageItem("weights", "Weights", BigInteger.TEN))),
         new PrecisionSummary("float16", "float16", "float16", "config", false),
-        null);
+        null,
+        "original");
   }
 
   @ParameterizedTest(name = "{0}")
