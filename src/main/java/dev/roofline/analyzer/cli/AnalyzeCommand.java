@@ -164,7 +164,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             .arity("0")
             .type(boolean.class)
             .help(true)
-            .description("Print the device catalog with its sources and exit.")
+            .description("Print the device catalog with its sources (a table; JSON or CSV with " + FORMAT + ") and exit.")
             .build());
     spec.addOption(
         OptionSpec.builder(LIST_MODELS)
@@ -222,7 +222,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return 0;
     }
     if (Boolean.TRUE.equals(spec.findOption(LIST_DEVICES).getValue())) {
-      out.print(DeviceListing.render(DeviceCatalog.bundled()));
+      out.print(DeviceListing.render(DeviceCatalog.bundled(), format(spec)));
       out.flush();
       return 0;
     }
@@ -250,12 +250,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (problem != null) {
       throw new UsageException("invalid " + REVISION + " '" + rev + "': " + problem);
     }
-    String formatName = spec.findOption(FORMAT).getValue();
-    ReportFormat format = ReportFormat.named(formatName);
-    if (format == null) {
-      throw new UsageException(
-          FORMAT + ": unknown format '" + formatName + "' (choose from: " + String.join(", ", ReportFormat.ids()) + ")");
-    }
+    ReportFormat format = format(spec);
     String mode = spec.findOption(QUANTIZATION).getValue();
     QuantizationMode quantization;
     if (NONE.equals(mode)) {
@@ -296,6 +291,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     String plotFile = spec.findOption(PLOT).getValue();
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
     return new Request(model, query, new Revision(rev), hub, format, quantization, precision, deviceSpec, plot);
+  }
+
+  /**
+   * The output {@code --format} names.
+   *
+   * @throws UsageException for a name of no format
+   */
+  private static ReportFormat format(CommandSpec spec) {
+    String name = spec.findOption(FORMAT).getValue();
+    ReportFormat format = ReportFormat.named(name);
+    if (format == null) {
+      throw new UsageException(
+          FORMAT + ": unknown format '" + name + "' (choose from: " + String.join(", ", ReportFormat.ids()) + ")");
+    }
+    return format;
   }
 
   /** The chart file {@code name} asks for: an SVG or PNG file, on a run with a device. */

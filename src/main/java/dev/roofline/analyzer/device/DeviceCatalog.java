@@ -83,13 +83,21 @@ public final class DeviceCatalog {
     return new DeviceCatalog(rows, lineNumbers);
   }
 
-  /** The columns: id, vendor, name, memory, bandwidth, one peak per precision, source. */
-  private static String header() {
-    StringBuilder h = new StringBuilder("id\tvendor\tname\tmemory_bytes\tbandwidth_bytes_per_s");
+  /**
+   * The catalog's column names, in order: id, vendor, name, memory, bandwidth, one peak per
+   * precision, source. The listings of the catalog name their fields so.
+   */
+  public static List<String> columns() {
+    List<String> columns = new ArrayList<>(List.of("id", "vendor", "name", "memory_bytes", "bandwidth_bytes_per_s"));
     for (Precision p : Precision.values()) {
-      h.append('\t').append(p.column());
+      columns.add(p.column());
     }
-    return h.append("\tsource").toString();
+    columns.add("source");
+    return List.copyOf(columns);
+  }
+
+  private static String header() {
+    return String.join("\t", columns());
   }
 
   /** The device of row {@code i}, read from its fields the first time it is asked for. */
