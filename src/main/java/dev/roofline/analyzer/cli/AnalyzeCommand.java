@@ -18,6 +18,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -253,9 +254,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     ReportFormat format = format(spec);
     String mode = spec.findOption(QUANTIZATION).getValue();
     QuantizationMode quantization;
-    if (NONE.equals(mode)) {
+    // In any case, as the format, the types and the device ids.
+    String modeName = mode.toLowerCase(Locale.ROOT);
+    if (NONE.equals(modeName)) {
       quantization = QuantizationMode.NONE;
-    } else if (AUTO.equals(mode)) {
+    } else if (AUTO.equals(modeName)) {
       quantization = QuantizationMode.AUTO;
     } else {
       throw new UsageException(

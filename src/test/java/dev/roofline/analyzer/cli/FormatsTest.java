@@ -339,13 +339,25 @@ class FormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"xml", "JSON", ""})
+  @ValueSource(strings = {"xml", "JSONL", ""})
   void anUnknownFormatIsAUsageErrorListingTheFormats(String format) {
     CliRun run = CliRun.of("--format", format, "--", LLAMA);
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("error: ").contains("table, json, csv");
     assertThat(run.err().lines()).hasSize(1);
+  }
+
+  /** A format is a name in any case, as device ids are. */
+  @ParameterizedTest
+  @CsvSource({"JSON, json", "Json, json", "CSV, csv", "Table, table"})
+  void aFormatNameIsReadInAnyCase(String name, String lowerCase) {
+    CliRun mixed = CliRun.of("--format", name, "--", LLAMA);
+    assertThat(mixed.exitCode()).as(mixed.describe()).isZero();
+    assertThat(mixed.err()).isEmpty();
+    assertThat(mixed.out()).isEqualTo(CliRun.of("--format", lowerCase, "--", LLAMA).out());
+    assertThat(CliRun.of("--list-devices", "--format", name).out())
+        .isEqualTo(CliRun.of("--list-devices", "--format", lowerCase).out());
   }
 
   @Test
