@@ -202,7 +202,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private static Map<String, String> exitCodes() {
     Map<String, String> codes = new LinkedHashMap<>();
-    codes.put("0", "success");
+    codes.put("0", "success; also --help, --version, " + LIST_DEVICES + " and " + LIST_MODELS);
     codes.put(String.valueOf(Main.EXIT_CONFIG), "the config cannot be had or used, or the plot cannot be written");
     codes.put(String.valueOf(Main.EXIT_USAGE), "usage error (options, token counts)");
     codes.put(String.valueOf(Main.EXIT_BUG), "internal error (a bug)");
