@@ -356,6 +356,35 @@ class HubFallbackTest extends HubTestBase {
     assertThat(hub.run("acme/tiny-llama").exitCode()).isZero();
   }
 
+  // --- a config the run's options cannot use ------------------------------------------------
+
+  /**
+   * A quantization_config that --quantization auto cannot use does not make the config unusable:
+   * it is the Hub's config, cached, and a later offline run reads it from the cache and reports
+   * the same error; without the option both count it.
+   */
+  @Test
+  void aConfigWhoseQuantizationAutoCannotUseIsStillCached() throws IOException {
+    String quantized = CONFIG.substring(0, CONFIG.length() - 1) + ", \"quantization_config\": {\"quant_method\": \"hqq\"}}";
+    hub.server.enqueue(HubFixture.ok(quantized));
+    CliRun online = hub.run("--quantization", "auto", "acme/tiny-llama");
+    assertThat(online.exitCode()).as(online.describe()).isEqualTo(1);
+    assertThat(online.out()).isEmpty();
+    assertThat(online.err()).startsWith("error: ").contains("'hqq'").doesNotContain("\tat ");
+    assertThat(online.err().lines()).hasSize(1);
+    Path snapshot = hub.cache().resolve("models--acme--tiny-llama/snapshots/" + COMMIT + "/config.json");
+    assertThat(snapshot).hasContent(quantized);
+
+    hub.env.put("HF_HUB_OFFLINE", "1");
+    CliRun offline = hub.run("--quantization", "auto", "acme/tiny-llama");
+    assertThat(offline.exitCode()).as(offline.describe()).isEqualTo(1);
+    assertThat(offline.out()).isEmpty();
+    assertThat(offline.err().lines()).hasSize(1);
+    assertThat(offline.err().substring(offline.err().indexOf("quant_method")))
+        .isEqualTo(online.err().substring(online.err().indexOf("quant_method")));
+    assertThat(hub.run("acme/tiny-llama").exitCode()).isZero();
+  }
+
   // --- no network at all -------------------------------------------------------------------
 
   @Test
