@@ -50,8 +50,8 @@ public final class DeviceCatalog {
 
   /** The catalog in {@code text}; a malformed line is a bug of the bundled file. */
   static DeviceCatalog parse(String text) {
-    String header = header();
-    int columns = 6 + Precision.values().length;
+    String header = String.join("\t", columns());
+    int columns = columns().size();
     List<String[]> rows = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
     boolean headerSeen = false;
@@ -94,10 +94,6 @@ public final class DeviceCatalog {
     }
     columns.add("source");
     return List.copyOf(columns);
-  }
-
-  private static String header() {
-    return String.join("\t", columns());
   }
 
   /** The device of row {@code i}, read from its fields the first time it is asked for. */

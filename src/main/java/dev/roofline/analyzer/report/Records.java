@@ -49,7 +49,7 @@ public final class Records {
   /** The records as CSV: a header of {@code names}, then a line per record. */
   public static String csv(List<String> names, List<List<Object>> records) {
     StringBuilder out = new StringBuilder(160 * (records.size() + 1));
-    line(out, List.copyOf(names));
+    line(out, names);
     for (List<Object> record : records) {
       line(out, record);
     }
