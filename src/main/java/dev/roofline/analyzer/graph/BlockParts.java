@@ -95,8 +95,8 @@ final class BlockParts {
     BigInteger rope = big(a.qkRopeHeadDim());
     BigInteger nope = big(a.qkNopeHeadDim());
     BigInteger values = big(a.vHeadDim());
-    BigInteger queries = heads.multiply(big(a.qkHeadDim()));
-    BigInteger cached = big(a.cachedDims());
+    BigInteger queries = heads.multiply(a.qkHeadDim());
+    BigInteger cached = a.cachedDims();
     List<Node> nodes = new ArrayList<>(12);
     nodes.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
     if (a.qLoraRank() > 0) {
@@ -244,7 +244,7 @@ final class BlockParts {
 
   /** The latent and rotary key of every cached and new token, in every layer. */
   StorageTerm kvCache(LatentAttention a) {
-    return kvCache(big(a.cachedDims()), SlidingWindow.NONE);
+    return kvCache(a.cachedDims(), SlidingWindow.NONE);
   }
 
   /**

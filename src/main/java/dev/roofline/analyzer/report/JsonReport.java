@@ -21,6 +21,7 @@ import dev.roofline.analyzer.analysis.Workload;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -36,10 +37,8 @@ public final class JsonReport implements Renderer {
   /** The schema's name and version; renaming or removing a field needs a new one. */
   public static final String SCHEMA = "transformer-roofline-analyzer/v1";
 
-  @Override
-  public String render(Analysis analysis) {
-    StringWriter text = new StringWriter(4096);
-    JsonFactory factory = new JsonFactory();
+  /** A generator writing to {@code text}, pretty-printed with two spaces and {@code \n} line ends. */
+  static JsonGenerator generator(Writer text) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter()
@@ -47,8 +46,15 @@ public final class JsonReport implements Renderer {
                 Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(indenter)
             .withArrayIndenter(indenter);
-    try (JsonGenerator g = factory.createGenerator(text)) {
-      g.setPrettyPrinter(pretty);
+    JsonGenerator g = new JsonFactory().createGenerator(text);
+    g.setPrettyPrinter(pretty);
+    return g;
+  }
+
+  @Override
+  public String render(Analysis analysis) {
+    StringWriter text = new StringWriter(4096);
+    try (JsonGenerator g = generator(text)) {
       g.writeStartObject();
       g.writeStringField("schema", SCHEMA);
       g.writeObjectFieldStart("tool");
