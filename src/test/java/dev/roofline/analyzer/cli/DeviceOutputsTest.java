@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeviceOutputsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-  private static final String LLAMA2 = "../shared/data/model-configs/meta-llama--Llama-2-7b-hf.json";
+  private static final String LLAMA2 = "src/main/resources/dev/roofline/analyzer/catalog/meta-llama--Llama-2-7b-hf.json";
   private static final String SCOUT = "src/test/resources/golden/seed-sample/config-scout.json";
 
   private static CliRun run(String... args) {

@@ -165,7 +165,7 @@ class FormatsTest {
     }
   }
 
-  private static final String LLAMA = "../shared/data/model-configs/meta-llama--Llama-3.1-8B.json";
+  private static final String LLAMA = "src/main/resources/dev/roofline/analyzer/catalog/meta-llama--Llama-3.1-8B.json";
   private static final String SCOUT = "src/test/resources/golden/seed-sample/config-scout.json";
 
   /**
@@ -328,7 +328,7 @@ class FormatsTest {
   /** 405B at 10^11 input tokens: QKV FLOPs 10^11 · 18432 · 32767 = 60396134400000000000 > 2^64. */
   @Test
   void integersBeyond64BitsPrintInFull() throws IOException {
-    String config = "../shared/data/model-configs/meta-llama--Llama-3.1-405B.json";
+    String config = "src/main/resources/dev/roofline/analyzer/catalog/meta-llama--Llama-3.1-405B.json";
     String[] args = {"--input-tokens", "1000000", "--batch-size", "100000", "--", config};
     JsonNode qkv = node(json(args), "Attn - QKV_Proj");
     assertThat(qkv.get("flops").bigIntegerValue()).isEqualTo(new BigInteger("60396134400000000000"));
