@@ -69,22 +69,24 @@ record ChartData(
     Roof attainable =
         new Roof(
             product(d.peakFlopsPerS(), d.flopsEfficiency()), product(d.memBandwidthBytesPerS(), d.memEfficiency()));
-    double stepTime = r.step().timeS();
+    double stepTime = r.step().timeS().toDouble();
     List<Point> points = new ArrayList<>(analysis.rows().size());
     for (int i = 0; i < analysis.rows().size(); i++) {
       OperatorRow row = analysis.rows().get(i);
       NodeTiming t = r.nodes().get(i);
       Figures f = row.perBlock();
-      Double intensity = f.intensity();
-      if (intensity == null || f.flops().signum() == 0 || !(t.timeS() > 0)) {
+      if (f.intensity() == null || f.flops().signum() == 0 || t.timeS().isZero()) {
         continue;
       }
-      double share = row.blocks() * t.timeS() / stepTime;
-      points.add(new Point(row.id(), row.label(), intensity, f.flops().doubleValue() / t.timeS(), share, t.bound()));
+      double time = t.timeS().toDouble();
+      double share = row.blocks() * time / stepTime;
+      points.add(
+          new Point(row.id(), row.label(), f.intensity().toDouble(), f.flops().doubleValue() / time, share, t.bound()));
     }
     Figures all = analysis.total().figures();
     Point total =
-        new Point("total", "Model total", all.intensity(), all.flops().doubleValue() / stepTime, 1.0, r.total().bound());
+        new Point(
+            "total", "Model total", all.intensity().toDouble(), all.flops().doubleValue() / stepTime, 1.0, r.total().bound());
 
     double xLo = Math.min(total.intensity(), Math.min(roof.ridge(), attainable.ridge()));
     double xHi = Math.max(total.intensity(), Math.max(roof.ridge(), attainable.ridge()));
