@@ -80,13 +80,22 @@ public final class Quantities {
     int exponent = rounded.precision() - rounded.scale() - 1;
     int group = Math.floorDiv(exponent, 3);
     if (group > SI_UP.length + 1 || group < -SI_DOWN.length - 1) {
-      String digits = rounded.stripTrailingZeros().unscaledValue().toString();
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return mantissa + "e" + exponent + " " + unit;
+      return scientific(rounded) + " " + unit;
     }
     group = Math.max(-SI_DOWN.length, Math.min(SI_UP.length, group));
     String prefix = group > 0 ? SI_UP[group - 1] : group < 0 ? SI_DOWN[SI_DOWN.length + group] : "";
     return rounded.movePointLeft(3 * group).stripTrailingZeros().toPlainString() + " " + prefix + unit;
+  }
+
+  /**
+   * {@code value} (non-zero) in scientific notation with the digits it has, no trailing zeros:
+   * {@code 2.99e387}, {@code 1e-400}.
+   */
+  public static String scientific(BigDecimal value) {
+    BigDecimal v = value.stripTrailingZeros();
+    String digits = v.unscaledValue().abs().toString();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (v.signum() < 0 ? "-" : "") + mantissa + "e" + (v.precision() - v.scale() - 1);
   }
 
   /** Whether {@code d} is a normal double: finite, and not so small that it lost precision. */

@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -161,7 +170,7 @@ class BeyondDoubleTest {
    * The table prints times as it prints counts beyond a double: the exact value in the largest
    * prefix (Q = 10^30), two decimals rounded half to even.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void theTablePrintsTheStepTimeExactlyInTheLargestPrefix() {
     BigInteger l = BigInteger.TEN.pow(400).add(BigInteger.ONE);
     BigInteger stepBytes = BigInteger.valueOf(32).multiply(BigInteger.valueOf(436568068).add(BigInteger.valueOf(4096).multiply(l)));
@@ -175,7 +184,7 @@ class BeyondDoubleTest {
    * 10^400 input tokens in one query (s = L = T = 10^400): attention is compute-bound, its
    * intensity far beyond a double; the norm stays memory-bound.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aPrefillOfAGoogolCubedTokens() throws Exception {
     BigInteger t = BigInteger.TEN.pow(400);
     BigInteger sdpaFlops =
@@ -199,7 +208,7 @@ class BeyondDoubleTest {
    * 10^400 queries of one token each (cached 0): attention reads 20480 bytes a query, at half the
    * peak still memory-bound; 10^400 tokens a step.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aBatchOfAGoogolCubedQueries() throws Exception {
     BigInteger b = BigInteger.TEN.pow(400);
     JsonNode root =
@@ -211,5 +220,42 @@ class BeyondDoubleTest {
     assertThat(sdpa.get("compute_time_s").decimalValue())
         .isEqualByComparingTo(quotient(BigInteger.valueOf(9215).multiply(b), new BigDecimal("494.7e12")));
     assertThat(root.get("step").get("input_tokens").bigIntegerValue()).isEqualTo(b);
+  }
+
+  /**
+   * A chart of each such step, as SVG and PNG: drawn (exit 0, the report as without the chart),
+   * with no {@code inf} or {@code NaN} in the SVG, its axis bounds decimals beyond a double where
+   * the values are, the subtitle naming the huge count by its power of ten.
+   */
+  @ParameterizedTest(name = "{0} 10^400, {1}")
+  @CsvSource({"--cached-tokens, svg", "--cached-tokens, png", "--input-tokens, svg", "--input-tokens, png",
+      "--batch-size, svg", "--batch-size, png"})
+  void theChartIsDrawn(String option, String format, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("chart." + format);
+    CliRun withPlot = run(args(option, "--device h100-sxm", "--plot", file.toString()));
+    assertThat(withPlot.out()).isEqualTo(run(args(option, "--device h100-sxm")).out());
+    byte[] bytes = Files.readAllBytes(file);
+    if (format.equals("png")) {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+      assertThat(image.getWidth()).isEqualTo(1600);
+      assertThat(image.getHeight()).isEqualTo(1000);
+      return;
+    }
+    String svg = new String(bytes, StandardCharsets.UTF_8);
+    assertThat(NOT_A_NUMBER.matcher(svg).find()).as(svg).isFalse();
+    String workload =
+        switch (option) {
+          case "--cached-tokens" -> "tokens per query: 1e400 cached, 1 input · batch 1 ·";
+          case "--input-tokens" -> "tokens per query: 0 cached, 1e400 input · batch 1 ·";
+          default -> "tokens per query: 0 cached, 1 input · batch 1e400 ·";
+        };
+    assertThat(svg).contains(workload);
+    if (option.equals("--input-tokens")) {
+      // Attention at 5·10^399 FLOPs per byte: the x axis reaches past 10^400, labelled every 50 decades.
+      Matcher max = Pattern.compile("data-x-max=\"([^\"]+)\"").matcher(svg);
+      assertThat(max.find()).isTrue();
+      assertThat(new BigDecimal(max.group(1))).isGreaterThan(BigDecimal.TEN.pow(400));
+      assertThat(svg).contains(">1e400<", ">1e350<", ">1e50<");
+    }
   }
 }

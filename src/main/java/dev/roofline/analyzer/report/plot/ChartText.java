@@ -10,6 +10,8 @@ import dev.roofline.analyzer.analysis.Workload;
 import dev.roofline.analyzer.report.Quantities;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +99,21 @@ final class ChartText {
     return b.append(']').toString();
   }
 
-  /** Digits in groups of three: {@code 1,048,576}. */
+  /** Numbers of more digits are shown by their power of ten, which a subtitle has room for. */
+  private static final int MAX_DIGITS = 15;
+
+  /**
+   * Digits in groups of three: {@code 1,048,576}; a number of more than {@value #MAX_DIGITS}
+   * digits, to three significant digits and its power of ten, marked when rounded: {@code 1e400},
+   * {@code ≈1.23e45}.
+   */
   static String grouped(BigInteger n) {
     String digits = n.abs().toString();
+    if (digits.length() > MAX_DIGITS) {
+      BigDecimal exact = new BigDecimal(n);
+      BigDecimal rounded = exact.round(new MathContext(3, RoundingMode.HALF_EVEN));
+      return (rounded.compareTo(exact) == 0 ? "" : "≈") + Quantities.scientific(rounded);
+    }
     StringBuilder b = new StringBuilder(n.signum() < 0 ? "-" : "");
     for (int i = 0; i < digits.length(); i++) {
       if (i > 0 && (digits.length() - i) % 3 == 0) {

@@ -27,7 +27,8 @@ import org.jfree.chart.ui.RectangleEdge;
  * points, the model's total, and the labels, placed by {@link LabelPlacer}.
  *
  * <p>In SVG the points are wrapped in a group {@code roofline-points} whose {@code data-*}
- * attributes give the data area (in SVG units) and the axes' ranges, and each disc has an id
+ * attributes give the data area (in SVG units) and the axes' ranges (in data units, as decimals,
+ * which may lie beyond a double's range), and each disc has an id
  * ({@code op-<operator id>}, {@code total}, {@code ridge}, {@code attainable-ridge}): a reader can
  * map a disc's centre back to data units.
  */
@@ -69,11 +70,10 @@ final class MarkerLayer extends AbstractXYAnnotation {
   /** A label to place, beside a marker. */
   private record Label(String text, LabelPlacer.Circle at) {}
 
-  /** Data units to the plot's Java2D space. */
+  /** Decades to the plot's Java2D space. */
   private record Projection(Rectangle2D area, ValueAxis x, ValueAxis y, RectangleEdge xEdge, RectangleEdge yEdge) {
-    LabelPlacer.Circle circle(double intensity, double performance, double radius) {
-      return new LabelPlacer.Circle(
-          x.valueToJava2D(intensity, area, xEdge), y.valueToJava2D(performance, area, yEdge), radius);
+    LabelPlacer.Circle circle(double xDecades, double yDecades, double radius) {
+      return new LabelPlacer.Circle(x.valueToJava2D(xDecades, area, xEdge), y.valueToJava2D(yDecades, area, yEdge), radius);
     }
   }
 
@@ -97,10 +97,10 @@ final class MarkerLayer extends AbstractXYAnnotation {
       group.put("data-area-y", Double.toString(dataArea.getY()));
       group.put("data-area-width", Double.toString(dataArea.getWidth()));
       group.put("data-area-height", Double.toString(dataArea.getHeight()));
-      group.put("data-x-min", Double.toString(domainAxis.getLowerBound()));
-      group.put("data-x-max", Double.toString(domainAxis.getUpperBound()));
-      group.put("data-y-min", Double.toString(rangeAxis.getLowerBound()));
-      group.put("data-y-max", Double.toString(rangeAxis.getUpperBound()));
+      group.put("data-x-min", ChartData.value(domainAxis.getLowerBound()));
+      group.put("data-x-max", ChartData.value(domainAxis.getUpperBound()));
+      group.put("data-y-min", ChartData.value(rangeAxis.getLowerBound()));
+      group.put("data-y-max", ChartData.value(rangeAxis.getUpperBound()));
       svg.group(group, () -> drawPoints(g2, at, dataArea));
     } else {
       drawPoints(g2, at, dataArea);
@@ -118,7 +118,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
     List<Label> operatorLabels = new ArrayList<>();
     g2.setStroke(new BasicStroke(1f));
     for (ChartData.Point p : bySize) {
-      LabelPlacer.Circle c = at.circle(p.intensity(), p.performance(), diameter(p.share()) / 2);
+      LabelPlacer.Circle c = at.circle(p.x(), p.y(), diameter(p.share()) / 2);
       identified(g2, "op-" + p.id(), () -> {
         g2.setPaint(fill(p.bound()));
         g2.fill(ellipse(c));
@@ -138,7 +138,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
     }
     g2.setStroke(new BasicStroke(1.5f));
     for (Ridge r : ridges) {
-      LabelPlacer.Circle c = at.circle(r.roof().ridge(), r.roof().peak(), POINT_RADIUS);
+      LabelPlacer.Circle c = at.circle(r.roof().ridgeX(), r.roof().peakY(), POINT_RADIUS);
       identified(g2, r.id(), () -> {
         g2.setPaint(r.filled() ? r.color() : Color.WHITE);
         g2.fill(ellipse(c));
@@ -151,7 +151,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
 
     // The model's total: a ring with a dot, white inside.
     ChartData.Point t = data.total();
-    LabelPlacer.Circle total = at.circle(t.intensity(), t.performance(), TOTAL_RADIUS);
+    LabelPlacer.Circle total = at.circle(t.x(), t.y(), TOTAL_RADIUS);
     identified(g2, "total", () -> {
       g2.setPaint(Color.WHITE);
       g2.fill(ellipse(total));
@@ -167,9 +167,9 @@ final class MarkerLayer extends AbstractXYAnnotation {
     // The roofs, which labels keep clear of when they can.
     List<Line2D> roofs = new ArrayList<>();
     for (Ridge r : ridges) {
-      LabelPlacer.Circle left = at.circle(data.xMin(), r.roof().at(data.xMin()), 0);
-      LabelPlacer.Circle ridge = at.circle(r.roof().ridge(), r.roof().peak(), 0);
-      LabelPlacer.Circle right = at.circle(data.xMax(), r.roof().peak(), 0);
+      LabelPlacer.Circle left = at.circle(data.xMin(), r.roof().y(data.xMin()), 0);
+      LabelPlacer.Circle ridge = at.circle(r.roof().ridgeX(), r.roof().peakY(), 0);
+      LabelPlacer.Circle right = at.circle(data.xMax(), r.roof().peakY(), 0);
       roofs.add(new Line2D.Double(left.x(), left.y(), ridge.x(), ridge.y()));
       roofs.add(new Line2D.Double(ridge.x(), ridge.y(), right.x(), right.y()));
     }
