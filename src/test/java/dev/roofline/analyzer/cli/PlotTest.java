@@ -131,6 +131,25 @@ class PlotTest {
     }
   }
 
+  /**
+   * The subtitle names the model's data type and the precision whose peak is the roof, which
+   * differ for a quantized model: DeepSeek-V3's config says bfloat16, its FP8 checkpoint (read
+   * with --quantization auto) stores fp8 weights and computes at the fp8 peak, as the title says.
+   */
+  @Test
+  void theSubtitleNamesTheDtypeAndThePrecisionOfTheRoof() throws Exception {
+    Path quantized = dir.resolve("quantized.svg");
+    run(List.of("--quantization", "auto", "--device", "h100-sxm", "--input-tokens", "4096", "--plot", quantized.toString(),
+        "--", "deepseek-ai/DeepSeek-V3"));
+    assertThat(texts(parse(quantized)))
+        .contains(
+            "Roofline of deepseek-ai/DeepSeek-V3 on H100 SXM5 80GB (h100-sxm), fp8",
+            "deepseek_v3, dtype bfloat16, fp8 weights, fp8 peak, 61 blocks");
+    Path plain = dir.resolve("plain.svg");
+    run(DECODE, "--plot", plain.toString());
+    assertThat(texts(parse(plain))).contains("llama4, dtype bfloat16, bf16 peak, 48 blocks");
+  }
+
   @Test
   void thePngIs1600By1000OnWhite() throws Exception {
     Path png = dir.resolve("decode.PNG");

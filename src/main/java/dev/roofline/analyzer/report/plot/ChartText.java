@@ -3,6 +3,7 @@ package dev.roofline.analyzer.report.plot;
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.ModelSummary;
+import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
@@ -42,12 +43,23 @@ final class ChartText {
     return argument;
   }
 
-  /** The architecture and the workload, then the step's time and rate. */
+  /**
+   * The architecture, its data type (and the formats of the weights and the KV cache where they
+   * differ from it) and the precision whose peak is the roof (a quantized model's dtype may be
+   * bfloat16 and its roof the fp8 peak); on a second line, the workload, then the step's time and
+   * rate.
+   */
   static String subtitle(Analysis analysis) {
     ModelSummary m = analysis.model();
+    PrecisionSummary p = analysis.precision();
     Workload w = analysis.workload();
+    DeviceFigures d = analysis.roofline().device();
     StepFigures step = analysis.roofline().step();
-    return m.modelType() + ", " + m.dtype() + ", " + m.blocks() + " blocks · tokens per query: "
+    String stored =
+        (p.weights().equals(m.dtype()) ? "" : ", " + p.weights() + " weights")
+            + (p.kv().equals(m.dtype()) ? "" : ", " + p.kv() + " KV cache");
+    return m.modelType() + ", dtype " + m.dtype() + stored + ", " + (d.precision() == null ? "given" : d.precision())
+        + " peak, " + m.blocks() + " blocks\ntokens per query: "
         + tokens(w.cachedTokens()) + " cached, " + tokens(w.inputTokens()) + " input · batch "
         + grouped(w.batchSize()) + " · step " + Quantities.significant(step.timeS(), "s") + ", "
         + Quantities.significant(step.tokensPerS(), "tokens/s");
