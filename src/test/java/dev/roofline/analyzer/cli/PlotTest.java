@@ -272,6 +272,33 @@ class PlotTest {
   }
 
   /**
+   * The attainable ridge is a dot in an open diamond, unlike the model's total (a ring of radius
+   * 7 around a dot) and the roof's ridge (a filled disc): the SVG's shapes say so.
+   */
+  @Test
+  void theAttainableRidgeIsADiamondNotARing() throws Exception {
+    Path svg = dir.resolve("derated.svg");
+    run(PREFILL, "--plot", svg.toString(), "--flops-efficiency", "0.7", "--mem-efficiency", "0.8");
+    Document doc = parse(svg);
+    Element dot = byId(doc, "attainable-ridge");
+    assertThat(dot.getLocalName()).isEqualTo("circle");
+    assertThat(Double.parseDouble(dot.getAttribute("r"))).isLessThan(3);
+    org.w3c.dom.Node next = dot.getNextSibling();
+    while (!(next instanceof Element)) {
+      next = next.getNextSibling();
+    }
+    Element diamond = (Element) next;
+    assertThat(diamond.getLocalName()).isEqualTo("path");
+    // Four corners around the dot: M, three L, Z.
+    assertThat(diamond.getAttribute("d")).matches("M[^A-Z]+( L[^A-Z]+){3} Z");
+    assertThat(diamond.getAttribute("fill")).isEqualTo("none");
+    Element total = byId(doc, "total");
+    assertThat(total.getLocalName()).isEqualTo("circle");
+    assertThat(total.getAttribute("r")).isEqualTo("7");
+    assertThat(byId(doc, "ridge").getLocalName()).isEqualTo("circle");
+  }
+
+  /**
    * Every chart in the README is the tool's own: the command shown beside it, run again, draws
    * the same texts in the same order (positions depend on the fonts at hand, so they are not
    * compared), and the image is small.

@@ -8,6 +8,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ final class MarkerLayer extends AbstractXYAnnotation {
 
   private static final double MIN_DIAMETER = 5;
   private static final double POINT_RADIUS = 4;
+  private static final double DIAMOND_RADIUS = 6.5;
   private static final double TOTAL_RADIUS = 7;
   private static final double GAP = 4;
 
@@ -77,8 +79,11 @@ final class MarkerLayer extends AbstractXYAnnotation {
     }
   }
 
-  /** A ridge point to mark: where the roof bends, its id, colour and label. */
-  private record Ridge(String id, ChartData.Roof roof, Color color, boolean filled, String label) {}
+  /**
+   * A ridge point to mark: where the roof bends, its id, colour and label; the roof's is a filled
+   * disc, the attainable roof's a dot in an open diamond, unlike the total's ring.
+   */
+  private record Ridge(String id, ChartData.Roof roof, Color color, boolean diamond, String label) {}
 
   @Override
   public void draw(
@@ -132,18 +137,23 @@ final class MarkerLayer extends AbstractXYAnnotation {
     }
 
     List<Ridge> ridges = new ArrayList<>();
-    ridges.add(new Ridge("ridge", data.roof(), Style.ROOF, true, ridgeLabel));
+    ridges.add(new Ridge("ridge", data.roof(), Style.ROOF, false, ridgeLabel));
     if (data.derated()) {
-      ridges.add(new Ridge("attainable-ridge", data.attainable(), Style.ATTAINABLE, false, attainableRidgeLabel));
+      ridges.add(new Ridge("attainable-ridge", data.attainable(), Style.ATTAINABLE, true, attainableRidgeLabel));
     }
     g2.setStroke(new BasicStroke(1.5f));
     for (Ridge r : ridges) {
-      LabelPlacer.Circle c = at.circle(r.roof().ridgeX(), r.roof().peakY(), POINT_RADIUS);
+      LabelPlacer.Circle c = at.circle(r.roof().ridgeX(), r.roof().peakY(), r.diamond() ? DIAMOND_RADIUS : POINT_RADIUS);
       identified(g2, r.id(), () -> {
-        g2.setPaint(r.filled() ? r.color() : Color.WHITE);
-        g2.fill(ellipse(c));
         g2.setPaint(r.color());
-        g2.draw(ellipse(c));
+        if (r.diamond()) {
+          // The dot first: in SVG the id goes to it, a circle at the point.
+          g2.fill(ellipse(new LabelPlacer.Circle(c.x(), c.y(), 1.8)));
+          g2.draw(diamond(c));
+        } else {
+          g2.fill(ellipse(c));
+          g2.draw(ellipse(c));
+        }
       });
       obstacles.add(c);
       labels.add(new Label(r.label(), c));
@@ -174,6 +184,17 @@ final class MarkerLayer extends AbstractXYAnnotation {
       roofs.add(new Line2D.Double(ridge.x(), ridge.y(), right.x(), right.y()));
     }
     drawLabels(g2, labels, obstacles, roofs, dataArea);
+  }
+
+  /** A square on its corner, its corners {@code c.r()} from the centre. */
+  private static Path2D diamond(LabelPlacer.Circle c) {
+    Path2D.Double d = new Path2D.Double();
+    d.moveTo(c.x(), c.y() - c.r());
+    d.lineTo(c.x() + c.r(), c.y());
+    d.lineTo(c.x(), c.y() + c.r());
+    d.lineTo(c.x() - c.r(), c.y());
+    d.closePath();
+    return d;
   }
 
   private static Ellipse2D ellipse(LabelPlacer.Circle c) {
