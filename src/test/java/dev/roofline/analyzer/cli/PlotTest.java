@@ -298,6 +298,70 @@ class PlotTest {
     assertThat(byId(doc, "ridge").getLocalName()).isEqualTo("circle");
   }
 
+  /** The text elements among the points, in the order drawn. */
+  private static List<Element> pointTexts(Document svg) {
+    NodeList nodes = byId(svg, "roofline-points").getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+    List<Element> texts = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      texts.add((Element) nodes.item(i));
+    }
+    return texts;
+  }
+
+  /**
+   * DeepSeek-V3's 4,096-token prefill crowds eight operators of 2% or more around the ridge, too
+   * close for their labels to stand beside them: each gets a number at its marker, and a key in a
+   * corner of the plot gives the numbers in order of share, each with its label, on one line.
+   * Scout's decode, whose labels fit, keeps them beside the markers.
+   */
+  @Test
+  void crowdedLabelsGiveWayToNumbersAndAKey() throws Exception {
+    List<String> prefill = List.of("--device", "h100-sxm", "--input-tokens", "4096", "--", "deepseek-ai/DeepSeek-V3");
+    Path svg = dir.resolve("crowded.svg");
+    run(prefill, "--plot", svg.toString());
+    Document doc = parse(svg);
+    Axes axes = Axes.of(byId(doc, "roofline-points"));
+    List<Element> texts = pointTexts(doc);
+
+    // The operators of 2% or more from the JSON, the larger share first (ties in table order).
+    JsonNode root = json(prefill);
+    double step = root.get("step").get("time_s").doubleValue();
+    List<String> names = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    for (JsonNode n : root.get("nodes")) {
+      double share = n.get("blocks").asDouble() * n.get("time_s").doubleValue() / step;
+      if (share >= 0.02) {
+        int at = 0;
+        while (at < shares.size() && shares.get(at) >= share) {
+          at++;
+        }
+        names.add(at, n.get("name").asText());
+        shares.add(at, share);
+      }
+    }
+    assertThat(names).hasSize(8).startsWith("Attn - SDPA", "Ffn - RoutedExp_GateUp_Proj");
+    for (int i = 0; i < names.size(); i++) {
+      String label = names.get(i) + " (" + String.format(java.util.Locale.ROOT, "%.1f%%", shares.get(i) * 100) + ")";
+      String number = Integer.toString(i + 1);
+      List<Element> rows = texts.stream().filter(t -> t.getTextContent().equals(label)).toList();
+      assertThat(rows).as(label).hasSize(1);
+      Element row = rows.get(0);
+      Element before = texts.get(texts.indexOf(row) - 1);
+      assertThat(before.getTextContent()).as(label).isEqualTo(number);
+      assertThat(before.getAttribute("y")).isEqualTo(row.getAttribute("y"));
+      double x = Double.parseDouble(row.getAttribute("x"));
+      double y = Double.parseDouble(row.getAttribute("y"));
+      assertThat(x).isBetween(axes.x(), axes.x() + axes.width());
+      assertThat(y).isBetween(axes.y(), axes.y() + axes.height());
+      // The number once in the key and once at the marker.
+      assertThat(texts.stream().filter(t -> t.getTextContent().equals(number))).as(number).hasSize(2);
+    }
+
+    Path decode = dir.resolve("decode.svg");
+    run(DECODE, "--plot", decode.toString());
+    assertThat(pointTexts(parse(decode))).extracting(Element::getTextContent).noneMatch(t -> t.matches("\\d+"));
+  }
+
   /**
    * Every chart in the README is the tool's own: the command shown beside it, run again, draws
    * the same texts in the same order (positions depend on the fonts at hand, so they are not

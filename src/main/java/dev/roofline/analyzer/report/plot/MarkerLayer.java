@@ -25,7 +25,8 @@ import org.jfree.chart.ui.RectangleEdge;
 /**
  * The chart's points, drawn over the roofs: a disc per operator (area proportional to its share of
  * the step time, colour by bound; the largest first, so that small ones stay visible), the ridge
- * points, the model's total, and the labels, placed by {@link LabelPlacer}.
+ * points, the model's total, and the labels, placed by {@link LabelPlacer}: beside the operators'
+ * discs when they all fit there, else numbers at the discs and a key in a free corner.
  *
  * <p>In SVG the points are wrapped in a group {@code roofline-points} whose {@code data-*}
  * attributes give the data area (in SVG units) and the axes' ranges (in data units, as decimals,
@@ -69,8 +70,20 @@ final class MarkerLayer extends AbstractXYAnnotation {
     return Math.max(MIN_DIAMETER, FULL_DIAMETER * Math.sqrt(share));
   }
 
-  /** A label to place, beside a marker. */
-  private record Label(String text, LabelPlacer.Circle at) {}
+  /**
+   * A label to place beside a marker: a text, or a number that stands for it in the key (with a
+   * line to the marker's centre, marked by a dot, so that among overlapping discs it is clear
+   * which one it names).
+   */
+  private record Label(String text, LabelPlacer.Circle at, boolean number) {
+    Label(String text, LabelPlacer.Circle at) {
+      this(text, at, false);
+    }
+
+    Font font() {
+      return number ? Style.POINT_NUMBER : Style.POINT_LABEL;
+    }
+  }
 
   /** Decades to the plot's Java2D space. */
   private record Projection(Rectangle2D area, ValueAxis x, ValueAxis y, RectangleEdge xEdge, RectangleEdge yEdge) {
@@ -172,7 +185,6 @@ final class MarkerLayer extends AbstractXYAnnotation {
     });
     obstacles.add(total);
     labels.add(new Label(t.label(), total));
-    labels.addAll(operatorLabels);
 
     // The roofs, which labels keep clear of when they can.
     List<Line2D> roofs = new ArrayList<>();
@@ -183,7 +195,35 @@ final class MarkerLayer extends AbstractXYAnnotation {
       roofs.add(new Line2D.Double(left.x(), left.y(), ridge.x(), ridge.y()));
       roofs.add(new Line2D.Double(ridge.x(), ridge.y(), right.x(), right.y()));
     }
-    drawLabels(g2, labels, obstacles, roofs, dataArea);
+    Rectangle2D inside =
+        new Rectangle2D.Double(
+            dataArea.getX() + 2, dataArea.getY() + 2, dataArea.getWidth() - 4, dataArea.getHeight() - 4);
+
+    // Each operator's label right beside its marker when all of them fit there; else, rather
+    // than labels far off with leaders that cross, a number at each marker and a key in a free
+    // corner of the plot. The ridges' and the total's labels are placed first either way.
+    LabelPlacer placer = new LabelPlacer(inside, obstacles, roofs, GAP);
+    List<LabelPlacer.Placement> placements = place(g2, placer, labels);
+    for (Label l : operatorLabels) {
+      LabelPlacer.Placement p = placer.placeBeside(l.at(), width(g2, l), height(g2, l.font()));
+      if (p == null) {
+        placer = new LabelPlacer(inside, obstacles, roofs, GAP);
+        Rectangle2D key = placer.placeInCorner(keyWidth(g2, operatorLabels), keyHeight(g2, operatorLabels.size()));
+        placements = place(g2, placer, labels);
+        List<Label> numbers = new ArrayList<>(operatorLabels.size());
+        for (int i = 0; i < operatorLabels.size(); i++) {
+          numbers.add(new Label(Integer.toString(i + 1), operatorLabels.get(i).at(), true));
+        }
+        placements.addAll(place(g2, placer, numbers));
+        labels.addAll(numbers);
+        drawLabels(g2, labels, placements);
+        drawKey(g2, key, operatorLabels);
+        return;
+      }
+      placements.add(p);
+    }
+    labels.addAll(operatorLabels);
+    drawLabels(g2, labels, placements);
   }
 
   /** A square on its corner, its corners {@code c.r()} from the centre. */
@@ -210,36 +250,94 @@ final class MarkerLayer extends AbstractXYAnnotation {
     }
   }
 
-  private static void drawLabels(
-      Graphics2D g2, List<Label> labels, List<LabelPlacer.Circle> obstacles, List<Line2D> lines, Rectangle2D dataArea) {
-    Font font = Style.POINT_LABEL;
+  private static final double PAD_X = 3;
+  private static final double PAD_Y = 1;
+  /** The key's margin inside its frame, and the space between a number and its label. */
+  private static final double KEY_PAD = 6;
+
+  private static double width(Graphics2D g2, Label l) {
+    return g2.getFontMetrics(l.font()).getStringBounds(l.text(), g2).getWidth() + 2 * PAD_X;
+  }
+
+  private static double height(Graphics2D g2, Font font) {
     FontMetrics metrics = g2.getFontMetrics(font);
-    double padX = 3;
-    double padY = 1;
-    Rectangle2D inside =
-        new Rectangle2D.Double(
-            dataArea.getX() + 2, dataArea.getY() + 2, dataArea.getWidth() - 4, dataArea.getHeight() - 4);
-    LabelPlacer placer = new LabelPlacer(inside, obstacles, lines, GAP);
+    return metrics.getAscent() + metrics.getDescent() + 2 * PAD_Y;
+  }
+
+  /** Places {@code labels} in turn, anywhere beside their markers. */
+  private static List<LabelPlacer.Placement> place(Graphics2D g2, LabelPlacer placer, List<Label> labels) {
     List<LabelPlacer.Placement> placements = new ArrayList<>(labels.size());
     for (Label l : labels) {
-      double w = metrics.getStringBounds(l.text(), g2).getWidth() + 2 * padX;
-      double h = metrics.getAscent() + metrics.getDescent() + 2 * padY;
-      placements.add(placer.place(l.at(), w, h));
+      placements.add(placer.place(l.at(), width(g2, l), height(g2, l.font())));
     }
+    return placements;
+  }
+
+  private static void drawLabels(Graphics2D g2, List<Label> labels, List<LabelPlacer.Placement> placements) {
     g2.setStroke(new BasicStroke(0.8f));
-    g2.setPaint(Style.LEADER);
-    for (LabelPlacer.Placement p : placements) {
-      if (p.leader() != null) {
-        g2.draw(new Line2D.Double(p.leader().from(), p.leader().to()));
+    for (int i = 0; i < labels.size(); i++) {
+      LabelPlacer.Leader leader = placements.get(i).leader();
+      Label l = labels.get(i);
+      g2.setPaint(Style.LEADER);
+      if (l.number()) {
+        // From the marker's centre to the nearest point of the number's box.
+        Rectangle2D box = placements.get(i).box();
+        double x = Math.max(box.getMinX(), Math.min(l.at().x(), box.getMaxX()));
+        double y = Math.max(box.getMinY(), Math.min(l.at().y(), box.getMaxY()));
+        g2.draw(new Line2D.Double(l.at().x(), l.at().y(), x, y));
+        g2.setPaint(Style.INK);
+        g2.fill(ellipse(new LabelPlacer.Circle(l.at().x(), l.at().y(), 1.5)));
+      } else if (leader != null) {
+        g2.draw(new Line2D.Double(leader.from(), leader.to()));
       }
     }
-    g2.setFont(font);
     for (int i = 0; i < labels.size(); i++) {
       Rectangle2D box = placements.get(i).box();
+      Label l = labels.get(i);
+      g2.setFont(l.font());
       g2.setPaint(Style.LABEL_BACKGROUND);
       g2.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 4, 4));
       g2.setPaint(Style.INK);
-      g2.drawString(labels.get(i).text(), (float) (box.getX() + padX), (float) (box.getY() + padY + metrics.getAscent()));
+      g2.drawString(l.text(), (float) (box.getX() + PAD_X), (float) (box.getY() + PAD_Y + g2.getFontMetrics().getAscent()));
+    }
+  }
+
+  /** The widest number of a key of {@code n} rows. */
+  private static double numberWidth(Graphics2D g2, int n) {
+    return g2.getFontMetrics(Style.POINT_NUMBER).getStringBounds(Integer.toString(n), g2).getWidth();
+  }
+
+  private static double keyWidth(Graphics2D g2, List<Label> rows) {
+    double widest = 0;
+    for (Label l : rows) {
+      widest = Math.max(widest, width(g2, l) - 2 * PAD_X);
+    }
+    return numberWidth(g2, rows.size()) + KEY_PAD + widest + 2 * KEY_PAD;
+  }
+
+  private static double keyHeight(Graphics2D g2, int rows) {
+    return rows * height(g2, Style.POINT_LABEL) + 2 * KEY_PAD;
+  }
+
+  /** The key in {@code box}: a row per operator, its number (right-aligned) and its label. */
+  private static void drawKey(Graphics2D g2, Rectangle2D box, List<Label> rows) {
+    g2.setPaint(Style.LABEL_BACKGROUND);
+    RoundRectangle2D frame = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 6, 6);
+    g2.fill(frame);
+    g2.setPaint(Style.GRID);
+    g2.setStroke(new BasicStroke(1f));
+    g2.draw(frame);
+    double numbers = numberWidth(g2, rows.size());
+    double row = height(g2, Style.POINT_LABEL);
+    for (int i = 0; i < rows.size(); i++) {
+      float baseline = (float) (box.getY() + KEY_PAD + i * row + PAD_Y + g2.getFontMetrics(Style.POINT_LABEL).getAscent());
+      String number = Integer.toString(i + 1);
+      g2.setPaint(Style.INK);
+      g2.setFont(Style.POINT_NUMBER);
+      double w = g2.getFontMetrics().getStringBounds(number, g2).getWidth();
+      g2.drawString(number, (float) (box.getX() + KEY_PAD + numbers - w), baseline);
+      g2.setFont(Style.POINT_LABEL);
+      g2.drawString(rows.get(i).text(), (float) (box.getX() + KEY_PAD + numbers + KEY_PAD), baseline);
     }
   }
 }
