@@ -11,7 +11,7 @@ final class Decimals {
   private Decimals() {}
 
   /** The most significant digits a double's shortest decimal needs: kept beyond its range too. */
-  private static final MathContext DOUBLE_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
+  private static final int DOUBLE_DIGITS = 17;
 
   /**
    * The shortest decimal that reads back to {@code x} (Schubfach, as {@code Double.toString} of
@@ -33,7 +33,9 @@ final class Decimals {
     if (r.isZero() || (d >= Double.MIN_NORMAL && d <= Double.MAX_VALUE)) {
       return shortest(d);
     }
-    BigDecimal v = new BigDecimal(r.num()).divide(new BigDecimal(r.den()), DOUBLE_DIGITS).stripTrailingZeros();
+    // Made here, not held: ordinary runs never get this far, and need not load the classes.
+    MathContext precision = new MathContext(DOUBLE_DIGITS, RoundingMode.HALF_EVEN);
+    BigDecimal v = new BigDecimal(r.num()).divide(new BigDecimal(r.den()), precision).stripTrailingZeros();
     String digits = v.unscaledValue().toString();
     int exponent = digits.length() - 1 - v.scale();
     return digits.charAt(0) + "." + (digits.length() == 1 ? "0" : digits.substring(1)) + "E" + exponent;
