@@ -11,7 +11,8 @@ import dev.roofline.analyzer.analysis.Roofline;
  * The operator table as RFC 4180 comma-separated values: a header, a row per operator (per block),
  * then the total (over all blocks). Exact integers; ratios as the shortest decimal of their double
  * (beyond a double's range, their exact value to 17 digits: see {@link Decimals#of}), empty when
- * undefined. With a device, each row's bound and times are appended. Storage, model and workload facts are in the JSON output only.
+ * undefined. With a device, each row's bound and times are appended. Storage, model and workload
+ * facts are in the JSON output only.
  */
 public final class CsvReport implements Renderer {
 

@@ -28,8 +28,8 @@ import java.util.List;
 /**
  * Every figure of the analysis as one JSON object (schema {@value #SCHEMA}): exact integers in
  * full, ratios as the shortest decimal of their double (beyond a double's range, their exact value
- * to 17 digits: see {@link Decimals#of}), {@code null} for an undefined ratio; the
- * {@code precision} object after {@code storage}; with a device, each row's timing and the {@code
+ * to 17 digits: see {@link Decimals#of}), {@code null} for an undefined ratio; the {@code
+ * precision} object after {@code storage}; with a device, each row's timing and the {@code
  * device}, {@code step} and {@code memory} objects.
  * Pretty-printed with two spaces, {@code \n} line ends.
  */

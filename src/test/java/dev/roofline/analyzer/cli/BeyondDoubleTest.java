@@ -11,10 +11,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Token counts of 401 digits (10^400) make times, rates and intensities that no double holds:
  * every output prints them from their exact values, never {@code inf}, {@code Infinity} or {@code
- * NaN}; the JSON is strict, and its numbers are the exact values worked out here by hand.
+ * NaN}, exits 0 and says nothing on stderr; the JSON is strict, and its numbers (compared by
+ * value) are the exact values worked out here by hand, to the 17 digits written.
  */
 class BeyondDoubleTest {
 
@@ -58,6 +59,18 @@ class BeyondDoubleTest {
   // Decode (T = 1), the bytes of every operator of a block: 24578 (RMSNorm) + 50352128 (QKV) +
   // 20480 (RoPE) + 16384 + 4096·L (SDPA) + 33570816 (O) + 24576 (add) + 24578 (RMSNorm) +
   // 234946560 (gate-up) + 86016 (ActMul) + 117477376 (down) + 24576 (add) = 436568068 + 4096·L.
+
+  /** Keys a decode step after 10^400 cached tokens reads: L = 10^400 + 1. */
+  private static final BigInteger DECODE_KEYS = BigInteger.TEN.pow(400).add(BigInteger.ONE);
+
+  private static BigInteger big(long n) {
+    return BigInteger.valueOf(n);
+  }
+
+  /** The bytes of that step: 32 blocks × (436568068 + 4096·L). */
+  private static BigInteger decodeStepBytes() {
+    return big(32).multiply(big(436568068).add(big(4096).multiply(DECODE_KEYS)));
+  }
 
   private static CliRun run(List<String> args) {
     CliRun run = CliRun.of(args.toArray(String[]::new));
@@ -130,11 +143,10 @@ class BeyondDoubleTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"json", "csv"})
   void decodeAfterACachedGoogolCubedTimesExactly(String format) throws Exception {
-    BigInteger l = BigInteger.TEN.pow(400).add(BigInteger.ONE);
-    BigInteger sdpaBytes = BigInteger.valueOf(16384).add(BigInteger.valueOf(4096).multiply(l));
-    BigInteger sdpaFlops =
-        BigInteger.valueOf(8191).multiply(l).add(BigInteger.valueOf(1024).multiply(l.shiftLeft(1).subtract(BigInteger.ONE)));
-    BigInteger stepBytes = BigInteger.valueOf(32).multiply(BigInteger.valueOf(436568068).add(BigInteger.valueOf(4096).multiply(l)));
+    BigInteger l = DECODE_KEYS;
+    BigInteger sdpaBytes = big(16384).add(big(4096).multiply(l));
+    BigInteger sdpaFlops = big(8191).multiply(l).add(big(1024).multiply(l.shiftLeft(1).subtract(BigInteger.ONE)));
+    BigInteger stepBytes = decodeStepBytes();
     BigDecimal sdpaTime = quotient(sdpaBytes, H100_BANDWIDTH);
     BigDecimal sdpaCompute = quotient(sdpaFlops, H100_PEAK);
     BigDecimal step = quotient(stepBytes, H100_BANDWIDTH);
@@ -172,9 +184,8 @@ class BeyondDoubleTest {
    */
   @Test
   void theTablePrintsTheStepTimeExactlyInTheLargestPrefix() {
-    BigInteger l = BigInteger.TEN.pow(400).add(BigInteger.ONE);
-    BigInteger stepBytes = BigInteger.valueOf(32).multiply(BigInteger.valueOf(436568068).add(BigInteger.valueOf(4096).multiply(l)));
-    String qs = new BigDecimal(stepBytes).divide(H100_BANDWIDTH.scaleByPowerOfTen(30), 2, RoundingMode.HALF_EVEN).toPlainString();
+    BigDecimal q = H100_BANDWIDTH.scaleByPowerOfTen(30);
+    String qs = new BigDecimal(decodeStepBytes()).divide(q, 2, RoundingMode.HALF_EVEN).toPlainString();
     String out = run(args("--cached-tokens", "--device h100-sxm")).out();
     assertThat(out).contains("Step time: " + qs + " Qs (compute-bound 0.00%, memory-bound 100.00%)\n");
     assertThat(out).contains("Throughput: 0.00 tokens/s (1 token per step)\n");
@@ -188,9 +199,9 @@ class BeyondDoubleTest {
   void aPrefillOfAGoogolCubedTokens() throws Exception {
     BigInteger t = BigInteger.TEN.pow(400);
     BigInteger sdpaFlops =
-        t.multiply(t).multiply(BigInteger.valueOf(8191)).add(t.multiply(BigInteger.valueOf(1024)).multiply(t.shiftLeft(1).subtract(BigInteger.ONE)));
-    BigInteger sdpaBytes = BigInteger.valueOf(16384).multiply(t).add(BigInteger.valueOf(4096).multiply(t));
-    BigInteger normBytes = BigInteger.valueOf(8194).add(BigInteger.valueOf(16384).multiply(t));
+        t.multiply(t).multiply(big(8191)).add(t.multiply(big(1024)).multiply(t.shiftLeft(1).subtract(BigInteger.ONE)));
+    BigInteger sdpaBytes = big(16384).multiply(t).add(big(4096).multiply(t));
+    BigInteger normBytes = big(8194).add(big(16384).multiply(t));
 
     JsonNode root = JSON.readTree(run(args("--input-tokens", "--device h100-sxm", "--format", "json")).out());
     JsonNode sdpa = node(root, "Attn - SDPA");
@@ -215,10 +226,10 @@ class BeyondDoubleTest {
         JSON.readTree(run(args("--batch-size", "--device h100-sxm --flops-efficiency 0.5", "--format", "json")).out());
     JsonNode sdpa = node(root, "Attn - SDPA");
     assertThat(sdpa.get("bound").asText()).isEqualTo("memory");
-    assertThat(sdpa.get("time_s").decimalValue()).isEqualByComparingTo(quotient(BigInteger.valueOf(20480).multiply(b), H100_BANDWIDTH));
+    assertThat(sdpa.get("time_s").decimalValue()).isEqualByComparingTo(quotient(big(20480).multiply(b), H100_BANDWIDTH));
     // 9215 FLOPs a query at 989.4 TFLOP/s × 0.5.
     assertThat(sdpa.get("compute_time_s").decimalValue())
-        .isEqualByComparingTo(quotient(BigInteger.valueOf(9215).multiply(b), new BigDecimal("494.7e12")));
+        .isEqualByComparingTo(quotient(big(9215).multiply(b), new BigDecimal("494.7e12")));
     assertThat(root.get("step").get("input_tokens").bigIntegerValue()).isEqualTo(b);
   }
 

@@ -88,7 +88,8 @@ final class MarkerLayer extends AbstractXYAnnotation {
   /** Decades to the plot's Java2D space. */
   private record Projection(Rectangle2D area, ValueAxis x, ValueAxis y, RectangleEdge xEdge, RectangleEdge yEdge) {
     LabelPlacer.Circle circle(double xDecades, double yDecades, double radius) {
-      return new LabelPlacer.Circle(x.valueToJava2D(xDecades, area, xEdge), y.valueToJava2D(yDecades, area, yEdge), radius);
+      return new LabelPlacer.Circle(
+          x.valueToJava2D(xDecades, area, xEdge), y.valueToJava2D(yDecades, area, yEdge), radius);
     }
   }
 
@@ -156,7 +157,8 @@ final class MarkerLayer extends AbstractXYAnnotation {
     }
     g2.setStroke(new BasicStroke(1.5f));
     for (Ridge r : ridges) {
-      LabelPlacer.Circle c = at.circle(r.roof().ridgeX(), r.roof().peakY(), r.diamond() ? DIAMOND_RADIUS : POINT_RADIUS);
+      double radius = r.diamond() ? DIAMOND_RADIUS : POINT_RADIUS;
+      LabelPlacer.Circle c = at.circle(r.roof().ridgeX(), r.roof().peakY(), radius);
       identified(g2, r.id(), () -> {
         g2.setPaint(r.color());
         if (r.diamond()) {
@@ -204,26 +206,37 @@ final class MarkerLayer extends AbstractXYAnnotation {
     // corner of the plot. The ridges' and the total's labels are placed first either way.
     LabelPlacer placer = new LabelPlacer(inside, obstacles, roofs, GAP);
     List<LabelPlacer.Placement> placements = place(g2, placer, labels);
-    for (Label l : operatorLabels) {
+    List<LabelPlacer.Placement> beside = besideAll(g2, placer, operatorLabels);
+    if (beside != null) {
+      labels.addAll(operatorLabels);
+      placements.addAll(beside);
+      drawLabels(g2, labels, placements);
+      return;
+    }
+    placer = new LabelPlacer(inside, obstacles, roofs, GAP);
+    Rectangle2D key = placer.placeInCorner(keyWidth(g2, operatorLabels), keyHeight(g2, operatorLabels.size()));
+    placements = place(g2, placer, labels);
+    List<Label> numbers = new ArrayList<>(operatorLabels.size());
+    for (int i = 0; i < operatorLabels.size(); i++) {
+      numbers.add(new Label(Integer.toString(i + 1), operatorLabels.get(i).at(), true));
+    }
+    placements.addAll(place(g2, placer, numbers));
+    labels.addAll(numbers);
+    drawLabels(g2, labels, placements);
+    drawKey(g2, key, operatorLabels);
+  }
+
+  /** Places {@code labels} right beside their markers, all of them; null when one does not fit. */
+  private static List<LabelPlacer.Placement> besideAll(Graphics2D g2, LabelPlacer placer, List<Label> labels) {
+    List<LabelPlacer.Placement> placements = new ArrayList<>(labels.size());
+    for (Label l : labels) {
       LabelPlacer.Placement p = placer.placeBeside(l.at(), width(g2, l), height(g2, l.font()));
       if (p == null) {
-        placer = new LabelPlacer(inside, obstacles, roofs, GAP);
-        Rectangle2D key = placer.placeInCorner(keyWidth(g2, operatorLabels), keyHeight(g2, operatorLabels.size()));
-        placements = place(g2, placer, labels);
-        List<Label> numbers = new ArrayList<>(operatorLabels.size());
-        for (int i = 0; i < operatorLabels.size(); i++) {
-          numbers.add(new Label(Integer.toString(i + 1), operatorLabels.get(i).at(), true));
-        }
-        placements.addAll(place(g2, placer, numbers));
-        labels.addAll(numbers);
-        drawLabels(g2, labels, placements);
-        drawKey(g2, key, operatorLabels);
-        return;
+        return null;
       }
       placements.add(p);
     }
-    labels.addAll(operatorLabels);
-    drawLabels(g2, labels, placements);
+    return placements;
   }
 
   /** A square on its corner, its corners {@code c.r()} from the centre. */
@@ -298,7 +311,8 @@ final class MarkerLayer extends AbstractXYAnnotation {
       g2.setPaint(Style.LABEL_BACKGROUND);
       g2.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 4, 4));
       g2.setPaint(Style.INK);
-      g2.drawString(l.text(), (float) (box.getX() + PAD_X), (float) (box.getY() + PAD_Y + g2.getFontMetrics().getAscent()));
+      float baseline = (float) (box.getY() + PAD_Y + g2.getFontMetrics().getAscent());
+      g2.drawString(l.text(), (float) (box.getX() + PAD_X), baseline);
     }
   }
 
@@ -329,8 +343,9 @@ final class MarkerLayer extends AbstractXYAnnotation {
     g2.draw(frame);
     double numbers = numberWidth(g2, rows.size());
     double row = height(g2, Style.POINT_LABEL);
+    double ascent = g2.getFontMetrics(Style.POINT_LABEL).getAscent();
     for (int i = 0; i < rows.size(); i++) {
-      float baseline = (float) (box.getY() + KEY_PAD + i * row + PAD_Y + g2.getFontMetrics(Style.POINT_LABEL).getAscent());
+      float baseline = (float) (box.getY() + KEY_PAD + i * row + PAD_Y + ascent);
       String number = Integer.toString(i + 1);
       g2.setPaint(Style.INK);
       g2.setFont(Style.POINT_NUMBER);
