@@ -182,7 +182,7 @@ final class QuantizationScheme {
   /** {@code input_activations}: 8-bit float → fp8, 8-bit int → int8, 4-bit float → fp4. */
   private static ElementType inputType(QuantFields in) {
     long bits = in.required("num_bits", "");
-    boolean isFloat = isFloat(in);
+    boolean isFloat = isFloat(in, "int");
     if (bits == 8) {
       return isFloat ? ElementType.FP8 : ElementType.INT8;
     }
@@ -192,7 +192,10 @@ final class QuantizationScheme {
     throw in.error("num_bits", "must be 8, or 4 with type float, got " + bits);
   }
 
-  /** {@code kv_cache_scheme.num_bits} 8 → fp8 (int8 when its type says int); absent → dtype. */
+  /**
+   * {@code kv_cache_scheme.num_bits} 8 → fp8 (int8 when its type says int; float when it has no
+   * type); absent → dtype.
+   */
   private static ElementType kvType(QuantFields qc) {
     QuantFields kv = qc.object("kv_cache_scheme");
     if (kv == null) {
@@ -202,12 +205,15 @@ final class QuantizationScheme {
     if (bits != 8) {
       throw kv.error("num_bits", "must be 8, got " + bits);
     }
-    return "int".equals(kv.string("type", "float")) ? ElementType.INT8 : ElementType.FP8;
+    return isFloat(kv, "float") ? ElementType.FP8 : ElementType.INT8;
   }
 
-  /** {@code type}: int (compressed-tensors' default) or float. */
-  private static boolean isFloat(QuantFields f) {
-    String type = f.string("type", "int");
+  /**
+   * {@code type}: int or float; {@code fallback} when absent (int for weights and activations, as
+   * compressed-tensors, float for the KV cache).
+   */
+  private static boolean isFloat(QuantFields f, String fallback) {
+    String type = f.string("type", fallback);
     if (!type.equals("int") && !type.equals("float")) {
       throw f.error("type", "must be \"int\" or \"float\", got " + JsonFields.describe(type));
     }
@@ -217,7 +223,7 @@ final class QuantizationScheme {
   /** The format of the weights of one config group. */
   private static WeightFormat weights(QuantFields w, String format, QuantFields in, int s) {
     long bits = w.required("num_bits", "");
-    boolean isFloat = isFloat(w);
+    boolean isFloat = isFloat(w, "int");
     boolean symmetric = w.bool("symmetric", true);
     ScaleBlock block = scaleBlock(w);
     boolean staticInput = in != null && isStatic(in);

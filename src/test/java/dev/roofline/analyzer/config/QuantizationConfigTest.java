@@ -183,12 +183,32 @@ class QuantizationConfigTest {
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}, "input_activations": {"num_bits": 8, "dynamic": "always"}}}} | 'quantization_config.config_groups.group_0.input_activations.dynamic' must be true, false or "local", got "always"
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "ignore": ["re:(unclosed"]} | 'quantization_config.ignore[0]' is not a valid regular expression: Unclosed group
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "kv_cache_scheme": {"num_bits": 4}} | 'quantization_config.kv_cache_scheme.num_bits' must be 8, got 4
+          {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "kv_cache_scheme": {"num_bits": 8, "type": "weird"}} | 'quantization_config.kv_cache_scheme.type' must be "int" or "float", got "weird"
           "fp8" | 'quantization_config' must be an object, got "fp8"
           """)
   void malformedConfigsNameTheKey(String config, String message) {
     assertThatThrownBy(() -> auto(config, "bfloat16", "llama"))
         .isExactlyInstanceOf(ConfigException.class)
         .hasMessage("test.json: " + message);
+  }
+
+  /** compressed-tensors' {@code kv_cache_scheme}: int → int8; float, or no type → fp8. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"num_bits": 8, "type": "int"} | int8
+          {"num_bits": 8, "type": "float"} | fp8
+          {"num_bits": 8} | fp8
+          """)
+  void theKvCacheSchemeNamesTheKvType(String scheme, String kv) {
+    String config =
+        "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"group_0\": {\"targets\": [\"Linear\"],"
+            + " \"weights\": {\"num_bits\": 8}}}, \"kv_cache_scheme\": "
+            + scheme
+            + "}";
+    assertThat(auto(config, "bfloat16", "llama").kv().name()).isEqualTo(kv);
   }
 
   @ParameterizedTest(name = "{0}")
