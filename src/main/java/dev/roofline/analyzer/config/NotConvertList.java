@@ -2,7 +2,6 @@ package dev.roofline.analyzer.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code modules_to_not_convert} as transformers applies it ({@code should_convert_module}): an
@@ -15,26 +14,26 @@ final class NotConvertList {
   private static final String METACHARACTERS = "\\^$*+?()[]{}|";
 
   private final List<String> literals;
-  private final List<Pattern> patterns;
+  private final List<ModulePattern> patterns;
   private final List<String> patternKeys;
 
-  private NotConvertList(List<String> literals, List<Pattern> patterns, List<String> patternKeys) {
+  private NotConvertList(List<String> literals, List<ModulePattern> patterns, List<String> patternKeys) {
     this.literals = literals;
     this.patterns = patterns;
     this.patternKeys = patternKeys;
   }
 
-  static NotConvertList read(QuantFields f, String key) {
+  static NotConvertList read(QuantFields f, String key, ModulePattern.Budget budget) {
     List<String> entries = f.strings(key);
     List<String> literals = new ArrayList<>();
-    List<Pattern> patterns = new ArrayList<>();
+    List<ModulePattern> patterns = new ArrayList<>();
     List<String> patternKeys = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       String e = entries.get(i);
       if (isLiteral(e)) {
         literals.add(e);
       } else {
-        patterns.add(TargetList.compile(f, key + "[" + i + "]", e));
+        patterns.add(ModulePattern.compile(f, key + "[" + i + "]", e, e, budget));
         patternKeys.add(e);
       }
     }
@@ -63,7 +62,7 @@ final class NotConvertList {
       }
     }
     for (int i = 0; i < patterns.size(); i++) {
-      if (patterns.get(i).matcher(module).lookingAt() || module.endsWith(patternKeys.get(i))) {
+      if (patterns.get(i).matchesStart(module) || module.endsWith(patternKeys.get(i))) {
         return true;
       }
     }

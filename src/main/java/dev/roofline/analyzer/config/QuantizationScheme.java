@@ -96,11 +96,13 @@ final class QuantizationScheme {
     if (method == null) {
       throw qc.error("quant_method", "is required (supported: " + String.join(", ", SUPPORTED) + ")");
     }
+    // The patterns of all the config's lists share one budget.
+    ModulePattern.Budget patterns = new ModulePattern.Budget();
     return switch (method) {
-      case "fp8" -> fp8(qc, dtype, modelType);
-      case "awq" -> awq(qc, dtype);
+      case "fp8" -> fp8(qc, dtype, modelType, patterns);
+      case "awq" -> awq(qc, dtype, patterns);
       case "gptq" -> gptq(qc, dtype);
-      case "compressed-tensors" -> compressedTensors(qc, dtype);
+      case "compressed-tensors" -> compressedTensors(qc, dtype, patterns);
       default -> throw new UnsupportedQuantizationException(origin, method, SUPPORTED);
     };
   }
@@ -109,7 +111,8 @@ final class QuantizationScheme {
    * transformers' fine-grained FP8: fp8 values, one scale per {@code weight_block_size} block;
    * DeepSeek-V3 and Kimi K2 store fp32 scales, others (Qwen3 FP8) the config dtype.
    */
-  private static QuantizationScheme fp8(QuantFields qc, DType dtype, String modelType) {
+  private static QuantizationScheme fp8(
+      QuantFields qc, DType dtype, String modelType, ModulePattern.Budget patterns) {
     long[] block = qc.positivePair("weight_block_size");
     ScaleBlock scales = block == null ? new ScaleBlock(128, 128) : new ScaleBlock(block[0], block[1]);
     String type = modelType.toLowerCase(Locale.ROOT);
@@ -118,12 +121,12 @@ final class QuantizationScheme {
     return new QuantizationScheme(
         List.of(new Group(null, format, ElementType.FP8)),
         null,
-        NotConvertList.read(qc, "modules_to_not_convert"),
+        NotConvertList.read(qc, "modules_to_not_convert", patterns),
         null);
   }
 
   /** AutoAWQ: 4-bit values, fp16 scales and (with {@code zero_point}) 4-bit zeros per group. */
-  private static QuantizationScheme awq(QuantFields qc, DType dtype) {
+  private static QuantizationScheme awq(QuantFields qc, DType dtype, ModulePattern.Budget patterns) {
     long bits = qc.required("bits", "for awq");
     if (bits != 4) {
       throw qc.error("bits", "must be 4 for awq, got " + bits);
@@ -133,7 +136,7 @@ final class QuantizationScheme {
     return new QuantizationScheme(
         List.of(new Group(null, format, ElementType.of(dtype))),
         null,
-        NotConvertList.read(qc, "modules_to_not_convert"),
+        NotConvertList.read(qc, "modules_to_not_convert", patterns),
         null);
   }
 
@@ -155,7 +158,8 @@ final class QuantizationScheme {
   }
 
   /** compressed-tensors: {@code config_groups}, {@code ignore}, {@code kv_cache_scheme}. */
-  private static QuantizationScheme compressedTensors(QuantFields qc, DType dtype) {
+  private static QuantizationScheme compressedTensors(
+      QuantFields qc, DType dtype, ModulePattern.Budget patterns) {
     String format = qc.string("format", null);
     List<QuantFields> entries = qc.objects("config_groups");
     if (entries.isEmpty()) {
@@ -163,7 +167,7 @@ final class QuantizationScheme {
     }
     List<Group> groups = new ArrayList<>(entries.size());
     for (QuantFields g : entries) {
-      TargetList targets = TargetList.read(g, "targets");
+      TargetList targets = TargetList.read(g, "targets", patterns);
       if (targets.isEmpty()) {
         throw g.error("targets", "must list at least one target");
       }
@@ -176,7 +180,7 @@ final class QuantizationScheme {
               : weights(w, g.string("format", format), in, dtype.bytes());
       groups.add(new Group(targets, wf, input));
     }
-    return new QuantizationScheme(groups, TargetList.read(qc, "ignore"), null, kvType(qc));
+    return new QuantizationScheme(groups, TargetList.read(qc, "ignore", patterns), null, kvType(qc));
   }
 
   /** {@code input_activations}: 8-bit float → fp8, 8-bit int → int8, 4-bit float → fp4. */

@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roofline.analyzer.cli.CliRun;
@@ -9,9 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A hostile {@code quantization_config}, read with {@code --quantization auto}: each case is one way
@@ -72,5 +76,117 @@ class HostileQuantizationConfigTest extends HubTestBase {
     assertConfigError(
         hub.run("--quantization", "auto", "--", weights.toString()),
         "error: " + weights + ": 'quantization_config.config_groups.group_0.weights.type' must be \"int\" or \"float\", got \"weird\"");
+  }
+
+  // --- patterns that a backtracking matcher takes exponential time over ---------------------------
+
+  /** Runs the tool, failing the test if the run takes more than 5 s. */
+  private CliRun quickly(String... args) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(5), () -> hub.run(args));
+  }
+
+  /**
+   * Patterns with nested repetitions, which backtracking takes exponential time to find match
+   * nothing, in every list that holds patterns: matched in linear time, they change nothing. The
+   * expected reports are of the same configs without the pattern (targets that match nothing:
+   * every weight at the config's bfloat16, as without a quantization_config).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          # quantization_config with the pattern | the same without it
+          `CT:["Linear"]|"ignore": ["re:(?:.*?){30}!"]` | `CT:["Linear"]|"ignore": []`
+          `CT:["Linear"]|"ignore": ["lm_head", "re:((((.*)*)*)*)*Z"]` | `CT:["Linear"]|"ignore": ["lm_head"]`
+          `CT:["re:((((.*)*)*)*)*Z", "Linear"]|` | `CT:["Linear"]|`
+          `{"quant_method": "fp8", "modules_to_not_convert": ["((((.*)*)*)*)*Z"]}` | `{"quant_method": "fp8"}`
+          `{"quant_method": "fp8", "modules_to_not_convert": ["lm_head", "(?:.*?){30}!"]}` | `{"quant_method": "fp8", "modules_to_not_convert": ["lm_head"]}`
+          `{"quant_method": "awq", "bits": 4, "modules_to_not_convert": ["(?:.*?){30}!"]}` | `{"quant_method": "awq", "bits": 4}`
+          """)
+  void nestedRepetitionsAreMatchedInLinearTime(String hostile, String plain) throws IOException {
+    Path config = file("hostile.json", llama(expand(hostile)));
+    CliRun run = quickly("--quantization", "auto", "--", config.toString());
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo(hub.runLocal(llama(expand(plain)), "--quantization", "auto").out());
+  }
+
+  /** {@code CT:targets|extra} as a compressed-tensors config, other text as it is. */
+  private static String expand(String config) {
+    if (!config.startsWith("CT:")) {
+      return config;
+    }
+    String[] parts = config.substring(3).split("\\|", 2);
+    return compressedTensors(parts[0], parts[1]);
+  }
+
+  @Test
+  void targetsThatMatchNothingInLinearTimeLeaveEveryWeightAtTheConfigsType() throws IOException {
+    Path config = file("hostile.json", llama(compressedTensors("[\"re:(?:.*?){30}!\"]", "")));
+    CliRun run = quickly("--quantization", "auto", "--", config.toString());
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    // The storage line of the same model with no quantization_config read: every weight bfloat16.
+    String storage = storageLine(hub.runLocal(bundled(LLAMA_8B, Map.of())).out());
+    assertThat(storage).contains("(Weights) 13.00 GiB");
+    assertThat(storageLine(run.out())).isEqualTo(storage);
+  }
+
+  private static String storageLine(String report) {
+    return report.lines().filter(l -> l.startsWith("Minimum Storage Requirement:")).findFirst().orElseThrow();
+  }
+
+  /** The same config served by a Hub: read once, matched as quickly. */
+  @Test
+  void nestedRepetitionsFromAHubAreMatchedInLinearTime() throws IOException {
+    String hostile = llama(compressedTensors("[\"Linear\"]", "\"ignore\": [\"lm_head\", \"re:(?:.*?){30}!\", \"re:((((.*)*)*)*)*Z\"]"));
+    hub.server.enqueue(HubFixture.ok(hostile));
+    CliRun run = quickly("--quantization", "auto", "acme/llama-8b-fp8");
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    assertThat(run.err()).isEmpty();
+    String plain = llama(compressedTensors("[\"Linear\"]", "\"ignore\": [\"lm_head\"]"));
+    assertThat(run.out()).isEqualTo(hub.runLocal(plain, "--quantization", "auto").out());
+  }
+
+  /** What RE2 cannot match is refused: one line naming the list entry and what it uses. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          re:(a)\\1 | "re:(a)\\1" uses a backreference (\\1), which patterns matched in linear time cannot express
+          re:.*(?<!lm_)head | "re:.*(?<!lm_)head" uses lookbehind ((?<!), which patterns matched in linear time cannot express
+          """)
+  void backreferencesAndLookaroundAreRefused(String entry, String message) throws IOException {
+    Path config = file("refused.json", llama(compressedTensors("[\"Linear\"]", "\"ignore\": [" + JSON.writeValueAsString(entry) + "]")));
+    assertConfigError(
+        quickly("--quantization", "auto", "--", config.toString()),
+        "error: " + config + ": 'quantization_config.ignore[0]' " + message);
+  }
+
+  // --- unbounded matching work --------------------------------------------------------------------
+
+  /** One pattern of 100,000 characters: refused at once, before anything is compiled. */
+  @Test
+  void aPatternOfAHundredThousandCharactersIsRefusedAtOnce() throws IOException {
+    String entry = "re:" + "a".repeat(100_000);
+    Path config = file("long.json", llama(compressedTensors("[\"Linear\"]", "\"ignore\": [\"" + entry + "\"]")));
+    assertConfigError(
+        quickly("--quantization", "auto", "--", config.toString()),
+        "error: " + config + ": 'quantization_config.ignore[0]' \"re:" + "a".repeat(37)
+            + "…\" is a pattern of 100000 characters; at most 1000 are matched");
+  }
+
+  // --- a pattern that is not one ------------------------------------------------------------------
+
+  @Test
+  void anInvalidPatternIsNamedWithWhereItIs() throws IOException {
+    Path config = file("backslash.json", llama(compressedTensors("[\"re:\\\\\"]", "")));
+    assertConfigError(
+        quickly("--quantization", "auto", "--", config.toString()),
+        "error: " + config + ": 'quantization_config.config_groups.group_0.targets[0]' \"re:\\\" is not a valid regular"
+            + " expression: trailing backslash at end of expression");
   }
 }
