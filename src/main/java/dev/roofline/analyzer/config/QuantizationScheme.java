@@ -55,6 +55,18 @@ final class QuantizationScheme {
     return false;
   }
 
+  /**
+   * What matching one module name against the lists costs: the instructions of their patterns
+   * (see {@link ModulePattern}), and one for each look-up.
+   */
+  long nameCost() {
+    long c = (ignore == null ? 0 : ignore.cost()) + (notConvert == null ? 0 : notConvert.cost());
+    for (Group g : groups) {
+      c += g.targets() == null ? 0 : g.targets().cost();
+    }
+    return c;
+  }
+
   /** The KV cache type, or null for the config dtype. */
   ElementType kv() {
     return kv;

@@ -1,12 +1,15 @@
 package dev.roofline.analyzer.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A compressed-tensors {@code targets} or {@code ignore} list: full module names, {@code re:}
- * regular expressions matched from the start of the name (Python's {@code re.match}), and the class
- * name {@code Linear}, which every linear module is. Patterns are {@link ModulePattern}s.
+ * A compressed-tensors {@code targets} or {@code ignore} list: full module names, looked up by
+ * hash whatever their number; {@code re:} regular expressions matched from the start of the name
+ * (Python's {@code re.match}; see {@link ModulePattern}); and the class name {@code Linear}, which
+ * every linear module is.
  */
 final class TargetList {
   /** How a module matched, most specific first, as compressed-tensors orders them; or none. */
@@ -15,11 +18,11 @@ final class TargetList {
   static final int CLASS = 2;
   static final int NONE = -1;
 
-  private final List<String> names;
+  private final Set<String> names;
   private final List<ModulePattern> patterns;
   private final boolean linearClass;
 
-  private TargetList(List<String> names, List<ModulePattern> patterns, boolean linearClass) {
+  private TargetList(Set<String> names, List<ModulePattern> patterns, boolean linearClass) {
     this.names = names;
     this.patterns = patterns;
     this.linearClass = linearClass;
@@ -28,7 +31,7 @@ final class TargetList {
   /** The list under {@code key}; empty when absent. */
   static TargetList read(QuantFields f, String key, ModulePattern.Budget budget) {
     List<String> entries = f.strings(key);
-    List<String> names = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     List<ModulePattern> patterns = new ArrayList<>();
     boolean linear = false;
     for (int i = 0; i < entries.size(); i++) {
@@ -41,7 +44,7 @@ final class TargetList {
         names.add(e);
       }
     }
-    return new TargetList(List.copyOf(names), List.copyOf(patterns), linear);
+    return new TargetList(names, List.copyOf(patterns), linear);
   }
 
   /** Whether the list names modules (names or patterns), beyond the class {@code Linear}. */
@@ -51,6 +54,15 @@ final class TargetList {
 
   boolean isEmpty() {
     return names.isEmpty() && patterns.isEmpty() && !linearClass;
+  }
+
+  /** What matching one name costs: a look-up among the names, the instructions of the patterns. */
+  long cost() {
+    long c = names.isEmpty() ? 0 : 1;
+    for (ModulePattern p : patterns) {
+      c += p.instructions();
+    }
+    return c;
   }
 
   /** {@link #EXACT}, {@link #REGEX}, {@link #CLASS} or {@link #NONE}. */

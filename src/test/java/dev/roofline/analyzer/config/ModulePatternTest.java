@@ -99,6 +99,34 @@ class ModulePatternTest {
     assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> weightsOf(config, module))).isEqualTo(weights);
   }
 
+  /** Many entries are looked up, not tried one by one: 20,000 names or not-convert entries. */
+  @Test
+  void manyEntriesAreLookedUp() {
+    List<String> names = new ArrayList<>();
+    for (int e = 0; e < 20_000; e++) {
+      names.add(quoted("model.layers.3.mlp.experts." + e + ".down_proj"));
+    }
+    String list = "[" + String.join(", ", names) + "]";
+    Precision ignore = auto(ignoring(list), "bfloat16", "deepseek_v3");
+    Precision notConvert = auto("{\"quant_method\": \"fp8\", \"modules_to_not_convert\": " + list + "}", "bfloat16", "qwen3");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          for (Precision p : List.of(ignore, notConvert)) {
+            for (int e = 0; e < 65_536; e++) {
+              String down = "model.layers.3.mlp.experts." + e + ".down_proj";
+              assertThat(p.weightFormat(down).name()).as(down).isEqualTo(e < 20_000 ? "bfloat16" : "fp8");
+              assertThat(p.weightFormat("model.layers.3.mlp.experts." + e + ".up_proj").name()).isEqualTo("fp8");
+            }
+          }
+        });
+    // Exact names: one look-up a name.
+    assertThat(ignore.nameCost()).isEqualTo(1);
+    // The ends of a name among the entries, which have 5 lengths (experts of 1 to 5 digits), and
+    // its start among the entries of each length and dot positions (5 of them).
+    assertThat(notConvert.nameCost()).isEqualTo(10);
+  }
+
   /**
    * What RE2 does not have, or what is not a regular expression, is refused naming the entry and
    * what it uses; so is a pattern too large to match quickly.
@@ -155,7 +183,7 @@ class ModulePatternTest {
       patterns.add(quoted("re:" + (char) ('a' + i) + "b".repeat(998)));
     }
     String ten = "[" + String.join(", ", patterns.subList(0, 10)) + "]";
-    assertThat(auto(ignoring(ten), "bfloat16", "llama").weightFormat("model.layers.0.mlp.up_proj").name()).isEqualTo("fp8");
+    assertThat(auto(ignoring(ten), "bfloat16", "llama").nameCost()).isEqualTo(10 * 1001);
     assertThatThrownBy(() -> auto(ignoring("[" + String.join(", ", patterns) + "]"), "bfloat16", "llama"))
         .hasMessage(
             "test.json: 'quantization_config.ignore[10]' \"re:k"

@@ -3,15 +3,19 @@ package dev.roofline.analyzer.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roofline.analyzer.cli.CliRun;
 import dev.roofline.analyzer.cli.Main;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +30,7 @@ class HostileQuantizationConfigTest extends HubTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String LLAMA_8B = "meta-llama/Llama-3.1-8B";
+  private static final String DEEPSEEK_V3 = "deepseek-ai/DeepSeek-V3";
 
   /** A bundled config with {@code changes} made to its keys, as JSON text. */
   static String bundled(String id, Map<String, Object> changes) throws IOException {
@@ -168,6 +173,38 @@ class HostileQuantizationConfigTest extends HubTestBase {
 
   // --- unbounded matching work --------------------------------------------------------------------
 
+  /**
+   * DeepSeek-V3 with 65,535 experts a layer, 20,000 of whose down projections (experts 0 to
+   * 19,999 of layer 3, its first with experts) the ignore list names: each name is looked up, not
+   * compared with the whole list. Bytes by hand (fp8 per channel: N·K + N·2; bfloat16: N·K·2):
+   * gate and up [2048, 7168] 14,684,160 each; down [7168, 2048] 14,694,400, ignored 29,360,128.
+   * The idle experts are 8 to 65,534: 65,527, of which 8 to 19,999 (19,992) ignored, in 58
+   * layers.
+   */
+  @Test
+  void twentyThousandNamesAreLookedUpForSixtyFiveThousandExperts() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (int e = 0; e < 20_000; e++) {
+      names.add("\"model.layers.3.mlp.experts." + e + ".down_proj\"");
+    }
+    String qc = compressedTensors("[\"Linear\"]", "\"ignore\": [" + String.join(", ", names) + "]");
+    Path config =
+        file("experts.json", bundled(DEEPSEEK_V3, Map.of("n_routed_experts", 65_535, "quantization_config", JSON.readValue(qc, Map.class))));
+    CliRun run = quickly("--quantization", "auto", "--format", "json", "--", config.toString());
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    long perLayer = 65_527L * 2 * 14_684_160 + 19_992L * 29_360_128 + 45_535L * 14_694_400;
+    assertThat(storage(run.out(), "additional_experts")).isEqualTo(BigInteger.valueOf(perLayer).multiply(BigInteger.valueOf(58)));
+  }
+
+  private static BigInteger storage(String json, String key) throws IOException {
+    for (JsonNode term : JSON.readTree(json).path("storage").path("terms")) {
+      if (term.path("key").asText().equals(key)) {
+        return term.path("bytes").bigIntegerValue();
+      }
+    }
+    throw new AssertionError("no storage term " + key + " in " + json);
+  }
+
   /** One pattern of 100,000 characters: refused at once, before anything is compiled. */
   @Test
   void aPatternOfAHundredThousandCharactersIsRefusedAtOnce() throws IOException {
@@ -177,6 +214,22 @@ class HostileQuantizationConfigTest extends HubTestBase {
         quickly("--quantization", "auto", "--", config.toString()),
         "error: " + config + ": 'quantization_config.ignore[0]' \"re:" + "a".repeat(37)
             + "…\" is a pattern of 100000 characters; at most 1000 are matched");
+  }
+
+  /**
+   * Patterns matched against the names of 65,535 experts would take minutes: the number of experts
+   * named one by one is bounded by what matching a name costs. {@code (?:.*?){30}!} compiles to 63
+   * instructions, so at most 2^20 / (3 · 63) = 5548 experts.
+   */
+  @Test
+  void patternsAreMatchedAgainstOnlySoManyExperts() throws IOException {
+    String qc = compressedTensors("[\"Linear\"]", "\"ignore\": [\"re:(?:.*?){30}!\"]");
+    Path config =
+        file("experts.json", bundled(DEEPSEEK_V3, Map.of("n_routed_experts", 65_535, "quantization_config", JSON.readValue(qc, Map.class))));
+    assertConfigError(
+        quickly("--quantization", "auto", "--", config.toString()),
+        "error: the quantization_config is applied expert by expert, by module name, to at most 5548 experts a"
+            + " layer with lists as costly to match as these; this model has 65535");
   }
 
   // --- a pattern that is not one ------------------------------------------------------------------
