@@ -21,12 +21,9 @@ public record Figures(BigInteger flops, BigInteger weightBytes, BigInteger input
     return weightBytes.add(inputBytes).add(outputBytes);
   }
 
-  /**
-   * FLOPs per byte moved: the exact quotient rounded once to a double; null when nothing is moved
-   * (an undefined ratio).
-   */
-  public Double intensity() {
+  /** FLOPs per byte moved, exact; null when nothing is moved (an undefined ratio). */
+  public Rational intensity() {
     BigInteger bytes = bytes();
-    return bytes.signum() == 0 ? null : Ratio.of(flops, bytes);
+    return bytes.signum() == 0 ? null : new Rational(flops, bytes);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>The model: with {@code P} the peak × its efficiency and {@code W} the bandwidth × its
  * efficiency, an operator takes {@code max(flops / P, bytes / W)} and is compute-bound only when
  * its compute time is the larger (a tie is memory-bound); operators run one after another. Every
- * figure is computed exactly and rounded once to a double.
+ * figure is exact: outputs round each once, as they print it.
  */
 public record Roofline(
     DeviceFigures device,
@@ -23,7 +23,7 @@ public record Roofline(
     NodeTiming total,
     StepFigures step,
     MemoryVerdict memory,
-    double ridgeIntensity) {
+    Rational ridgeIntensity) {
 
   public Roofline {
     Objects.requireNonNull(device, "device");
@@ -31,6 +31,7 @@ public record Roofline(
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(memory, "memory");
+    Objects.requireNonNull(ridgeIntensity, "ridgeIntensity");
   }
 
   /**
@@ -54,9 +55,7 @@ public record Roofline(
       Rational compute = Rational.of(w.flops()).over(peak);
       Rational memory = Rational.of(w.bytes()).over(bandwidth);
       Bound bound = compute.compareTo(memory) > 0 ? Bound.COMPUTE : Bound.MEMORY;
-      double computeS = compute.toDouble();
-      double memoryS = memory.toDouble();
-      nodes.add(new NodeTiming(computeS, memoryS, bound == Bound.COMPUTE ? computeS : memoryS, bound));
+      nodes.add(new NodeTiming(compute, memory, bound == Bound.COMPUTE ? compute : memory, bound));
       BigInteger blocks = BigInteger.valueOf(w.blocks());
       BigInteger flops = w.flops().multiply(blocks);
       BigInteger bytes = w.bytes().multiply(blocks);
@@ -76,17 +75,17 @@ public record Roofline(
     }
     NodeTiming total =
         new NodeTiming(
-            Rational.of(allFlops).over(peak).toDouble(),
-            Rational.of(allBytes).over(bandwidth).toDouble(),
-            stepTime.toDouble(),
+            Rational.of(allFlops).over(peak),
+            Rational.of(allBytes).over(bandwidth),
+            stepTime,
             computeBound.compareTo(memoryBound) > 0 ? Bound.COMPUTE : Bound.MEMORY);
     StepFigures step =
         new StepFigures(
-            stepTime.toDouble(),
+            stepTime,
             inputTokens,
-            Rational.of(inputTokens).over(stepTime).toDouble(),
-            computeBound.over(stepTime).toDouble(),
-            memoryBound.over(stepTime).toDouble());
+            Rational.of(inputTokens).over(stepTime),
+            computeBound.over(stepTime),
+            memoryBound.over(stepTime));
     DeviceFigures figures =
         new DeviceFigures(
             device.id(),
@@ -98,6 +97,6 @@ public record Roofline(
             device.flopsEfficiency(),
             device.memEfficiency());
     return new Roofline(
-        figures, nodes, total, step, MemoryVerdict.of(neededBytes, device.memCapacity()), peak.over(bandwidth).toDouble());
+        figures, nodes, total, step, MemoryVerdict.of(neededBytes, device.memCapacity()), peak.over(bandwidth));
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -175,7 +176,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             .arity("0")
             .type(boolean.class)
             .help(true)
-            .description("Print the device catalog with its sources and exit.")
+            .description("Print the device catalog with its sources (a table; JSON or CSV with " + FORMAT + ") and exit.")
             .build());
     spec.addOption(
         OptionSpec.builder(LIST_MODELS)
@@ -212,7 +213,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private static Map<String, String> exitCodes() {
     Map<String, String> codes = new LinkedHashMap<>();
-    codes.put("0", "success");
+    codes.put("0", "success; also --help, --version, " + LIST_DEVICES + " and " + LIST_MODELS);
     codes.put(String.valueOf(Main.EXIT_CONFIG), "the config cannot be had or used, or the plot cannot be written");
     codes.put(String.valueOf(Main.EXIT_USAGE), "usage error (options, token counts)");
     codes.put(String.valueOf(Main.EXIT_BUG), "internal error (a bug)");
@@ -233,7 +234,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return 0;
     }
     if (Boolean.TRUE.equals(spec.findOption(LIST_DEVICES).getValue())) {
-      out.print(DeviceListing.render(DeviceCatalog.bundled()));
+      out.print(DeviceListing.render(DeviceCatalog.bundled(), format(spec)));
       out.flush();
       return 0;
     }
@@ -261,17 +262,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (problem != null) {
       throw new UsageException("invalid " + REVISION + " '" + rev + "': " + problem);
     }
-    String formatName = spec.findOption(FORMAT).getValue();
-    ReportFormat format = ReportFormat.named(formatName);
-    if (format == null) {
-      throw new UsageException(
-          FORMAT + ": unknown format '" + formatName + "' (choose from: " + String.join(", ", ReportFormat.ids()) + ")");
-    }
+    ReportFormat format = format(spec);
     String mode = spec.findOption(QUANTIZATION).getValue();
     QuantizationMode quantization;
-    if (NONE.equals(mode)) {
+    // In any case, as the format, the types and the device ids.
+    String modeName = mode.toLowerCase(Locale.ROOT);
+    if (NONE.equals(modeName)) {
       quantization = QuantizationMode.NONE;
-    } else if (AUTO.equals(mode)) {
+    } else if (AUTO.equals(modeName)) {
       quantization = QuantizationMode.AUTO;
     } else {
       throw new UsageException(
@@ -308,6 +306,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
     CostModel costs = Boolean.TRUE.equals(spec.findOption(REFINED).getValue()) ? CostModel.REFINED : CostModel.ORIGINAL;
     return new Request(model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot);
+  }
+
+  /**
+   * The output {@code --format} names.
+   *
+   * @throws UsageException for a name of no format
+   */
+  private static ReportFormat format(CommandSpec spec) {
+    String name = spec.findOption(FORMAT).getValue();
+    ReportFormat format = ReportFormat.named(name);
+    if (format == null) {
+      throw new UsageException(
+          FORMAT + ": unknown format '" + name + "' (choose from: " + String.join(", ", ReportFormat.ids()) + ")");
+    }
+    return format;
   }
 
   /** The chart file {@code name} asks for: an SVG or PNG file, on a run with a device. */

@@ -6,15 +6,44 @@ import dev.roofline.analyzer.device.Precision;
 import dev.roofline.analyzer.report.MarkdownTable;
 import dev.roofline.analyzer.report.MarkdownTable.Align;
 import dev.roofline.analyzer.report.Quantities;
+import dev.roofline.analyzer.report.Records;
+import dev.roofline.analyzer.report.ReportFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code --list-devices}: the bundled catalog as a Markdown table, then where its figures come from. */
+/**
+ * {@code --list-devices}: the bundled catalog as a Markdown table, then where its figures come
+ * from; or, for scripts, its rows as JSON or CSV with the catalog's columns and exact values.
+ */
 final class DeviceListing {
   private DeviceListing() {}
 
-  static String render(DeviceCatalog catalog) {
+  static String render(DeviceCatalog catalog, ReportFormat format) {
+    return switch (format) {
+      case TABLE -> table(catalog);
+      case JSON -> Records.json(DeviceCatalog.columns(), records(catalog));
+      case CSV -> Records.csv(DeviceCatalog.columns(), records(catalog));
+    };
+  }
+
+  /** Each device's values in the order of {@link DeviceCatalog#columns()}; null where it has none. */
+  private static List<List<Object>> records(DeviceCatalog catalog) {
+    List<List<Object>> records = new ArrayList<>();
+    for (Device d : catalog.devices()) {
+      List<Object> r = new ArrayList<>(List.of(d.id(), d.vendor(), d.name()));
+      r.add(d.memoryBytes());
+      r.add(d.bandwidth());
+      for (Precision p : Precision.values()) {
+        r.add(d.peak(p));
+      }
+      r.add(d.source());
+      records.add(r);
+    }
+    return records;
+  }
+
+  private static String table(DeviceCatalog catalog) {
     List<String> headers = new ArrayList<>(List.of("Id", "Device", "Memory", "Bandwidth"));
     List<Align> align = new ArrayList<>(List.of(Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT));
     for (Precision p : Precision.values()) {

@@ -17,9 +17,16 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
+  /** The prefix some of the parser's own messages start with, where ours print {@code error: }. */
+  private static final String PARSER_PREFIX = "Error: ";
+
   @Override
   public int handleParseException(ParameterException e, String[] args) {
-    return usage(e.getCommandLine().getErr(), e.getMessage());
+    String message = e.getMessage();
+    if (message != null && message.startsWith(PARSER_PREFIX)) {
+      message = message.substring(PARSER_PREFIX.length());
+    }
+    return usage(e.getCommandLine().getErr(), message);
   }
 
   private static int usage(PrintWriter err, String message) {

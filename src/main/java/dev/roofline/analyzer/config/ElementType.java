@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.config;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public record ElementType(String name, int bits) {
   }
 
   /**
-   * A KV cache type as a user names it.
+   * A KV cache type as a user names it, in any case.
    *
    * @throws PrecisionOptionException naming the value and the known ones
    */
@@ -54,12 +55,12 @@ public record ElementType(String name, int bits) {
   }
 
   /**
-   * An activation type (the inputs of quantized projections) as a user names it.
+   * An activation type (the inputs of quantized projections) as a user names it, in any case.
    *
    * @throws PrecisionOptionException naming the value and the known ones
    */
   public static ElementType parseActivation(String value) {
-    ElementType t = "fp4".equals(value) ? FP4 : common(value);
+    ElementType t = "fp4".equals(value.toLowerCase(Locale.ROOT)) ? FP4 : common(value);
     if (t == null) {
       throw new PrecisionOptionException(
           PrecisionOptionException.Part.ACTIVATIONS,
@@ -72,7 +73,7 @@ public record ElementType(String name, int bits) {
     if (value == null) {
       return null;
     }
-    return switch (value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
       case "float32" -> FLOAT32;
       case "bfloat16" -> BFLOAT16;
       case "float16" -> FLOAT16;

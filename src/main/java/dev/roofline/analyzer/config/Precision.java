@@ -93,17 +93,8 @@ public final class Precision {
 
   /** The format of the weight of {@code module}: the config dtype unless it is a projection covered. */
   public WeightFormat weightFormat(String module) {
-    if (ModuleKind.of(module) != ModuleKind.LINEAR) {
-      return configFormat;
-    }
-    if (weightOverride != null) {
-      return weightOverride;
-    }
-    if (scheme == null) {
-      return configFormat;
-    }
-    QuantizationScheme.Group g = scheme.groupFor(module);
-    return g == null ? configFormat : g.format();
+    boolean linear = ModuleKind.of(module) == ModuleKind.LINEAR;
+    return format(linear, linear ? group(module) : null);
   }
 
   /** Bytes of the {@code [n, k]} weight of {@code module}, scales included. */
@@ -117,13 +108,45 @@ public final class Precision {
    * {@code quantization_config} leaves out).
    */
   public ElementType inputType(String module) {
-    if (ModuleKind.of(module) != ModuleKind.LINEAR) {
+    boolean linear = ModuleKind.of(module) == ModuleKind.LINEAR;
+    return input(linear, linear ? group(module) : null);
+  }
+
+  /** The weight format of a module and the type of the input it reads. */
+  public record Projection(WeightFormat format, ElementType input) {}
+
+  /**
+   * {@link #weightFormat} and {@link #inputType} of {@code module} together, its name matched
+   * against the {@code quantization_config}'s lists once.
+   */
+  public Projection projection(String module) {
+    boolean linear = ModuleKind.of(module) == ModuleKind.LINEAR;
+    QuantizationScheme.Group g = linear ? group(module) : null;
+    return new Projection(format(linear, g), input(linear, g));
+  }
+
+  /** The group of a linear module when the {@code quantization_config} decides its weight. */
+  private QuantizationScheme.Group group(String module) {
+    return scheme == null || weightOverride != null ? null : scheme.groupFor(module);
+  }
+
+  private WeightFormat format(boolean linear, QuantizationScheme.Group g) {
+    if (!linear) {
+      return configFormat;
+    }
+    if (weightOverride != null) {
+      return weightOverride;
+    }
+    return g == null ? configFormat : g.format();
+  }
+
+  private ElementType input(boolean linear, QuantizationScheme.Group g) {
+    if (!linear) {
       return configType;
     }
     if (scheme == null || weightOverride != null) {
       return activations;
     }
-    QuantizationScheme.Group g = scheme.groupFor(module);
     if (g == null) {
       return configType;
     }
@@ -138,6 +161,16 @@ public final class Precision {
    */
   public boolean dependsOnModuleNames() {
     return scheme != null && weightOverride == null && scheme.namesModules();
+  }
+
+  /**
+   * What matching one module name against the {@code quantization_config}'s lists costs when
+   * {@link #dependsOnModuleNames} (0 otherwise): the instructions of their patterns, and one for
+   * each look-up among their other entries. Matching a name takes at most about this many steps
+   * per character of the name.
+   */
+  public long nameCost() {
+    return dependsOnModuleNames() ? scheme.nameCost() : 0;
   }
 
   /** The config's dtype as an element type: every tensor not named here is at it. */

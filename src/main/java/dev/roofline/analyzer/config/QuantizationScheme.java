@@ -55,6 +55,18 @@ final class QuantizationScheme {
     return false;
   }
 
+  /**
+   * What matching one module name against the lists costs: the instructions of their patterns
+   * (see {@link ModulePattern}), and one for each look-up.
+   */
+  long nameCost() {
+    long c = (ignore == null ? 0 : ignore.cost()) + (notConvert == null ? 0 : notConvert.cost());
+    for (Group g : groups) {
+      c += g.targets() == null ? 0 : g.targets().cost();
+    }
+    return c;
+  }
+
   /** The KV cache type, or null for the config dtype. */
   ElementType kv() {
     return kv;
@@ -96,11 +108,13 @@ final class QuantizationScheme {
     if (method == null) {
       throw qc.error("quant_method", "is required (supported: " + String.join(", ", SUPPORTED) + ")");
     }
+    // The patterns of all the config's lists share one budget.
+    ModulePattern.Budget patterns = new ModulePattern.Budget();
     return switch (method) {
-      case "fp8" -> fp8(qc, dtype, modelType);
-      case "awq" -> awq(qc, dtype);
+      case "fp8" -> fp8(qc, dtype, modelType, patterns);
+      case "awq" -> awq(qc, dtype, patterns);
       case "gptq" -> gptq(qc, dtype);
-      case "compressed-tensors" -> compressedTensors(qc, dtype);
+      case "compressed-tensors" -> compressedTensors(qc, dtype, patterns);
       default -> throw new UnsupportedQuantizationException(origin, method, SUPPORTED);
     };
   }
@@ -109,7 +123,8 @@ final class QuantizationScheme {
    * transformers' fine-grained FP8: fp8 values, one scale per {@code weight_block_size} block;
    * DeepSeek-V3 and Kimi K2 store fp32 scales, others (Qwen3 FP8) the config dtype.
    */
-  private static QuantizationScheme fp8(QuantFields qc, DType dtype, String modelType) {
+  private static QuantizationScheme fp8(
+      QuantFields qc, DType dtype, String modelType, ModulePattern.Budget patterns) {
     long[] block = qc.positivePair("weight_block_size");
     ScaleBlock scales = block == null ? new ScaleBlock(128, 128) : new ScaleBlock(block[0], block[1]);
     String type = modelType.toLowerCase(Locale.ROOT);
@@ -118,12 +133,12 @@ final class QuantizationScheme {
     return new QuantizationScheme(
         List.of(new Group(null, format, ElementType.FP8)),
         null,
-        NotConvertList.read(qc, "modules_to_not_convert"),
+        NotConvertList.read(qc, "modules_to_not_convert", patterns),
         null);
   }
 
   /** AutoAWQ: 4-bit values, fp16 scales and (with {@code zero_point}) 4-bit zeros per group. */
-  private static QuantizationScheme awq(QuantFields qc, DType dtype) {
+  private static QuantizationScheme awq(QuantFields qc, DType dtype, ModulePattern.Budget patterns) {
     long bits = qc.required("bits", "for awq");
     if (bits != 4) {
       throw qc.error("bits", "must be 4 for awq, got " + bits);
@@ -133,7 +148,7 @@ final class QuantizationScheme {
     return new QuantizationScheme(
         List.of(new Group(null, format, ElementType.of(dtype))),
         null,
-        NotConvertList.read(qc, "modules_to_not_convert"),
+        NotConvertList.read(qc, "modules_to_not_convert", patterns),
         null);
   }
 
@@ -155,7 +170,8 @@ final class QuantizationScheme {
   }
 
   /** compressed-tensors: {@code config_groups}, {@code ignore}, {@code kv_cache_scheme}. */
-  private static QuantizationScheme compressedTensors(QuantFields qc, DType dtype) {
+  private static QuantizationScheme compressedTensors(
+      QuantFields qc, DType dtype, ModulePattern.Budget patterns) {
     String format = qc.string("format", null);
     List<QuantFields> entries = qc.objects("config_groups");
     if (entries.isEmpty()) {
@@ -163,7 +179,7 @@ final class QuantizationScheme {
     }
     List<Group> groups = new ArrayList<>(entries.size());
     for (QuantFields g : entries) {
-      TargetList targets = TargetList.read(g, "targets");
+      TargetList targets = TargetList.read(g, "targets", patterns);
       if (targets.isEmpty()) {
         throw g.error("targets", "must list at least one target");
       }
@@ -176,13 +192,13 @@ final class QuantizationScheme {
               : weights(w, g.string("format", format), in, dtype.bytes());
       groups.add(new Group(targets, wf, input));
     }
-    return new QuantizationScheme(groups, TargetList.read(qc, "ignore"), null, kvType(qc));
+    return new QuantizationScheme(groups, TargetList.read(qc, "ignore", patterns), null, kvType(qc));
   }
 
   /** {@code input_activations}: 8-bit float → fp8, 8-bit int → int8, 4-bit float → fp4. */
   private static ElementType inputType(QuantFields in) {
     long bits = in.required("num_bits", "");
-    boolean isFloat = isFloat(in);
+    boolean isFloat = isFloat(in, "int");
     if (bits == 8) {
       return isFloat ? ElementType.FP8 : ElementType.INT8;
     }
@@ -192,7 +208,10 @@ final class QuantizationScheme {
     throw in.error("num_bits", "must be 8, or 4 with type float, got " + bits);
   }
 
-  /** {@code kv_cache_scheme.num_bits} 8 → fp8 (int8 when its type says int); absent → dtype. */
+  /**
+   * {@code kv_cache_scheme.num_bits} 8 → fp8 (int8 when its type says int; float when it has no
+   * type); absent → dtype.
+   */
   private static ElementType kvType(QuantFields qc) {
     QuantFields kv = qc.object("kv_cache_scheme");
     if (kv == null) {
@@ -202,12 +221,15 @@ final class QuantizationScheme {
     if (bits != 8) {
       throw kv.error("num_bits", "must be 8, got " + bits);
     }
-    return "int".equals(kv.string("type", "float")) ? ElementType.INT8 : ElementType.FP8;
+    return isFloat(kv, "float") ? ElementType.FP8 : ElementType.INT8;
   }
 
-  /** {@code type}: int (compressed-tensors' default) or float. */
-  private static boolean isFloat(QuantFields f) {
-    String type = f.string("type", "int");
+  /**
+   * {@code type}: int or float; {@code fallback} when absent (int for weights and activations, as
+   * compressed-tensors, float for the KV cache).
+   */
+  private static boolean isFloat(QuantFields f, String fallback) {
+    String type = f.string("type", fallback);
     if (!type.equals("int") && !type.equals("float")) {
       throw f.error("type", "must be \"int\" or \"float\", got " + JsonFields.describe(type));
     }
@@ -217,7 +239,7 @@ final class QuantizationScheme {
   /** The format of the weights of one config group. */
   private static WeightFormat weights(QuantFields w, String format, QuantFields in, int s) {
     long bits = w.required("num_bits", "");
-    boolean isFloat = isFloat(w);
+    boolean isFloat = isFloat(w, "int");
     boolean symmetric = w.bool("symmetric", true);
     ScaleBlock block = scaleBlock(w);
     boolean staticInput = in != null && isStatic(in);

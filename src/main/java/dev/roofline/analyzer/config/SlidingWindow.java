@@ -40,8 +40,9 @@ public record SlidingWindow(long window, long layers) {
         return Math.max(0, layers - maxWindowLayers);
       }
       if (this == EVEN_BELOW_MAX_WINDOW_LAYERS) {
-        // Layers 0, 2, 4, … below the limit.
-        return (Math.min(layers, maxWindowLayers) + 1) / 2;
+        // Layers 0, 2, 4, … below the limit: ⌈m/2⌉, written so that m = Long.MAX_VALUE does not wrap.
+        long m = Math.min(layers, maxWindowLayers);
+        return m - m / 2;
       }
       return layers;
     }

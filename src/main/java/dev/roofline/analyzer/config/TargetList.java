@@ -1,15 +1,15 @@
 package dev.roofline.analyzer.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
 
 /**
- * A compressed-tensors {@code targets} or {@code ignore} list: full module names, {@code re:}
- * regular expressions matched from the start of the name (Python's {@code re.match}), and the class
- * name {@code Linear}, which every linear module is. Patterns are compiled only here, when such a
- * list is read.
+ * A compressed-tensors {@code targets} or {@code ignore} list: full module names, looked up by
+ * hash whatever their number; {@code re:} regular expressions matched from the start of the name
+ * (Python's {@code re.match}; see {@link ModulePattern}); and the class name {@code Linear}, which
+ * every linear module is.
  */
 final class TargetList {
   /** How a module matched, most specific first, as compressed-tensors orders them; or none. */
@@ -18,41 +18,33 @@ final class TargetList {
   static final int CLASS = 2;
   static final int NONE = -1;
 
-  private final List<String> names;
-  private final List<Pattern> patterns;
+  private final Set<String> names;
+  private final List<ModulePattern> patterns;
   private final boolean linearClass;
 
-  private TargetList(List<String> names, List<Pattern> patterns, boolean linearClass) {
+  private TargetList(Set<String> names, List<ModulePattern> patterns, boolean linearClass) {
     this.names = names;
     this.patterns = patterns;
     this.linearClass = linearClass;
   }
 
   /** The list under {@code key}; empty when absent. */
-  static TargetList read(QuantFields f, String key) {
+  static TargetList read(QuantFields f, String key, ModulePattern.Budget budget) {
     List<String> entries = f.strings(key);
-    List<String> names = new ArrayList<>();
-    List<Pattern> patterns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<ModulePattern> patterns = new ArrayList<>();
     boolean linear = false;
     for (int i = 0; i < entries.size(); i++) {
       String e = entries.get(i);
       if (e.startsWith("re:")) {
-        patterns.add(compile(f, key + "[" + i + "]", e.substring(3)));
+        patterns.add(ModulePattern.compile(f, key + "[" + i + "]", e, e.substring(3), budget));
       } else if (e.equals("Linear")) {
         linear = true;
       } else {
         names.add(e);
       }
     }
-    return new TargetList(List.copyOf(names), List.copyOf(patterns), linear);
-  }
-
-  static Pattern compile(QuantFields f, String key, String regex) {
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw f.error(key, "is not a valid regular expression: " + e.getDescription());
-    }
+    return new TargetList(names, List.copyOf(patterns), linear);
   }
 
   /** Whether the list names modules (names or patterns), beyond the class {@code Linear}. */
@@ -64,13 +56,22 @@ final class TargetList {
     return names.isEmpty() && patterns.isEmpty() && !linearClass;
   }
 
+  /** What matching one name costs: a look-up among the names, the instructions of the patterns. */
+  long cost() {
+    long c = names.isEmpty() ? 0 : 1;
+    for (ModulePattern p : patterns) {
+      c += p.instructions();
+    }
+    return c;
+  }
+
   /** {@link #EXACT}, {@link #REGEX}, {@link #CLASS} or {@link #NONE}. */
   int match(String module, boolean linear) {
     if (names.contains(module)) {
       return EXACT;
     }
-    for (Pattern p : patterns) {
-      if (p.matcher(module).lookingAt()) {
+    for (ModulePattern p : patterns) {
+      if (p.matchesStart(module)) {
         return REGEX;
       }
     }

@@ -1,5 +1,7 @@
 package dev.roofline.analyzer.config;
 
+import java.util.Locale;
+
 /**
  * A weight format a user names for every linear weight, as in the spec's table; the scale width
  * {@code s} of {@code int8} and {@code int4} is the config dtype's width, known once a config is
@@ -29,16 +31,17 @@ public enum WeightDtype {
   }
 
   /**
-   * The format named {@code value}; {@code float8_e4m3fn} is an alias of {@code fp8}.
+   * The format named {@code value}, in any case; {@code float8_e4m3fn} is an alias of {@code fp8}.
    *
    * @throws PrecisionOptionException naming the value and the known ones
    */
   public static WeightDtype parse(String value) {
-    if ("float8_e4m3fn".equals(value)) {
+    String name = value.toLowerCase(Locale.ROOT);
+    if ("float8_e4m3fn".equals(name)) {
       return FP8;
     }
     for (WeightDtype d : values()) {
-      if (d.optionName.equals(value)) {
+      if (d.optionName.equals(name)) {
         return d;
       }
     }

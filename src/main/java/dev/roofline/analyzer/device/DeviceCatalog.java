@@ -50,8 +50,8 @@ public final class DeviceCatalog {
 
   /** The catalog in {@code text}; a malformed line is a bug of the bundled file. */
   static DeviceCatalog parse(String text) {
-    String header = header();
-    int columns = 6 + Precision.values().length;
+    String header = String.join("\t", columns());
+    int columns = columns().size();
     List<String[]> rows = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
     boolean headerSeen = false;
@@ -83,13 +83,17 @@ public final class DeviceCatalog {
     return new DeviceCatalog(rows, lineNumbers);
   }
 
-  /** The columns: id, vendor, name, memory, bandwidth, one peak per precision, source. */
-  private static String header() {
-    StringBuilder h = new StringBuilder("id\tvendor\tname\tmemory_bytes\tbandwidth_bytes_per_s");
+  /**
+   * The catalog's column names, in order: id, vendor, name, memory, bandwidth, one peak per
+   * precision, source. The listings of the catalog name their fields so.
+   */
+  public static List<String> columns() {
+    List<String> columns = new ArrayList<>(List.of("id", "vendor", "name", "memory_bytes", "bandwidth_bytes_per_s"));
     for (Precision p : Precision.values()) {
-      h.append('\t').append(p.column());
+      columns.add(p.column());
     }
-    return h.append("\tsource").toString();
+    columns.add("source");
+    return List.copyOf(columns);
   }
 
   /** The device of row {@code i}, read from its fields the first time it is asked for. */

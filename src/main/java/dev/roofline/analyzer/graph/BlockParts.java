@@ -93,8 +93,8 @@ final class BlockParts {
     BigInteger rope = big(a.qkRopeHeadDim());
     BigInteger nope = big(a.qkNopeHeadDim());
     BigInteger values = big(a.vHeadDim());
-    BigInteger queries = heads.multiply(nope.add(rope));
-    BigInteger cached = latent.add(rope);
+    BigInteger queries = heads.multiply(a.qkHeadDim());
+    BigInteger cached = a.cachedDims();
     List<Op> ops = new ArrayList<>(12);
     ops.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
     if (a.qLoraRank() > 0) {

@@ -4,6 +4,8 @@ import dev.roofline.analyzer.config.ConfigException;
 import dev.roofline.analyzer.config.ElementType;
 import dev.roofline.analyzer.config.Precision;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A run's precision as the graph applies it to one family: each projection weight is the
@@ -17,6 +19,13 @@ final class Tensors {
    * modules by name (real models have a few hundred).
    */
   static final long MAX_NAMED_EXPERTS = 1L << 16;
+
+  /**
+   * The most matching work for the experts of a layer: their module names (three an expert) times
+   * what matching one name costs ({@link Precision#nameCost}); some 10⁶ steps per character of a
+   * name, under a second with the costliest patterns.
+   */
+  static final long MAX_MATCH_WORK = 1L << 20;
 
   /**
    * Gate and up projections together, and the down projection, of one or more gated parts: the
@@ -121,27 +130,67 @@ final class Tensors {
     }
     if (kind != FeedForward.ROUTED_EXPERT || !precision.dependsOnModuleNames()) {
       // Every part has the same tensors' formats: one, times count.
-      return gated(kind, layer, first, hidden, intermediate, tokens).times(BigInteger.valueOf(count));
+      Linear gate = linear(names.gated(kind, layer, first, ModuleNames.Gated.GATE), intermediate, hidden);
+      Linear up = linear(names.gated(kind, layer, first, ModuleNames.Gated.UP), intermediate, hidden);
+      Linear down = linear(names.gated(kind, layer, first, ModuleNames.Gated.DOWN), hidden, intermediate);
+      return gated(gate, up, down, hidden, intermediate, tokens).times(BigInteger.valueOf(count));
     }
-    if (first + count > MAX_NAMED_EXPERTS) {
+    long most = maxNamedExperts(precision.nameCost());
+    if (first + count > most) {
       throw new ConfigException(
           "the quantization_config is applied expert by expert, by module name, to at most "
-              + MAX_NAMED_EXPERTS
-              + " experts a layer; this model has "
+              + most
+              + " experts a layer"
+              + (most < MAX_NAMED_EXPERTS ? " with lists as costly to match as these" : "")
+              + "; this model has "
               + (first + count));
     }
-    Gated sum = gated(kind, layer, first, hidden, intermediate, tokens);
-    for (long e = first + 1; e < first + count; e++) {
-      sum = sum.plus(gated(kind, layer, e, hidden, intermediate, tokens));
+    // Each expert's three modules matched once; experts whose modules have the same formats and
+    // input types are counted together.
+    Map<Parts, Long> experts = new HashMap<>();
+    for (long e = first; e < first + count; e++) {
+      Parts p =
+          new Parts(
+              precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.GATE)),
+              precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.UP)),
+              precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.DOWN)));
+      Long seen = experts.get(p);
+      experts.put(p, seen == null ? 1 : seen + 1);
+    }
+    BigInteger zero = BigInteger.ZERO;
+    Gated sum = new Gated(zero, zero, zero, zero);
+    for (Map.Entry<Parts, Long> e : experts.entrySet()) {
+      Parts p = e.getKey();
+      Gated one =
+          gated(
+              linear(p.gate(), intermediate, hidden),
+              linear(p.up(), intermediate, hidden),
+              linear(p.down(), hidden, intermediate),
+              hidden,
+              intermediate,
+              tokens);
+      sum = sum.plus(one.times(BigInteger.valueOf(e.getValue())));
     }
     return sum;
   }
 
-  private Gated gated(
-      FeedForward kind, long layer, long expert, BigInteger hidden, BigInteger intermediate, BigInteger tokens) {
-    Linear gate = linear(names.gated(kind, layer, expert, ModuleNames.Gated.GATE), intermediate, hidden);
-    Linear up = linear(names.gated(kind, layer, expert, ModuleNames.Gated.UP), intermediate, hidden);
-    Linear down = linear(names.gated(kind, layer, expert, ModuleNames.Gated.DOWN), hidden, intermediate);
+  /**
+   * The experts a layer may have for the {@code quantization_config} to be matched against each
+   * one's module names, when matching one name costs {@code nameCost} ({@link
+   * Precision#nameCost}): {@link #MAX_NAMED_EXPERTS}, fewer when the lists hold costly patterns.
+   */
+  static long maxNamedExperts(long nameCost) {
+    return nameCost == 0 ? MAX_NAMED_EXPERTS : Math.min(MAX_NAMED_EXPERTS, MAX_MATCH_WORK / (3 * nameCost));
+  }
+
+  /** The gate, up and down projections of one expert. */
+  private record Parts(Precision.Projection gate, Precision.Projection up, Precision.Projection down) {}
+
+  private static Linear linear(Precision.Projection p, BigInteger n, BigInteger k) {
+    return new Linear(p.format().bytes(n, k), p.input());
+  }
+
+  private static Gated gated(Linear gate, Linear up, Linear down, BigInteger hidden, BigInteger intermediate, BigInteger tokens) {
     // Gate and up read the same input, once: at the gate's input type.
     return new Gated(
         gate.bytes().add(up.bytes()),

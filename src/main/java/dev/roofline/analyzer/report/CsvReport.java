@@ -4,12 +4,15 @@ import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.Figures;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
 
 /**
  * The operator table as RFC 4180 comma-separated values: a header, a row per operator (per block),
- * then the total (over all blocks). Exact integers; ratios as the shortest decimal of their double,
- * empty when undefined. With a device, each row's bound and times are appended. Storage, model and workload facts are in the JSON output only.
+ * then the total (over all blocks). Exact integers; ratios as the shortest decimal of their double
+ * (beyond a double's range, their exact value to 17 digits: see {@link Decimals#of}), empty when
+ * undefined. With a device, each row's bound and times are appended. Storage, model and workload
+ * facts are in the JSON output only.
  */
 public final class CsvReport implements Renderer {
 
@@ -37,15 +40,15 @@ public final class CsvReport implements Renderer {
     out.append(',').append(f.inputBytes());
     out.append(',').append(f.outputBytes());
     out.append(',');
-    Double intensity = f.intensity();
+    Rational intensity = f.intensity();
     if (intensity != null) {
-      out.append(Decimals.shortest(intensity));
+      out.append(Decimals.of(intensity));
     }
     if (t != null) {
       out.append(',').append(TableReport.bound(t.bound()));
-      out.append(',').append(Decimals.shortest(t.computeS()));
-      out.append(',').append(Decimals.shortest(t.memoryS()));
-      out.append(',').append(Decimals.shortest(t.timeS()));
+      out.append(',').append(Decimals.of(t.computeS()));
+      out.append(',').append(Decimals.of(t.memoryS()));
+      out.append(',').append(Decimals.of(t.timeS()));
     }
     out.append('\n');
   }

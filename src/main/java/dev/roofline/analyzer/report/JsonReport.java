@@ -14,6 +14,7 @@ import dev.roofline.analyzer.analysis.ModelSummary;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
+import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
 import dev.roofline.analyzer.analysis.StorageItem;
@@ -21,13 +22,15 @@ import dev.roofline.analyzer.analysis.Workload;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
 import java.util.List;
 
 /**
  * Every figure of the analysis as one JSON object (schema {@value #SCHEMA}): exact integers in
- * full, ratios as the shortest decimal of their double, {@code null} for an undefined ratio; the
- * {@code precision} object after {@code storage}; with a device, each row's timing and the {@code
+ * full, ratios as the shortest decimal of their double (beyond a double's range, their exact value
+ * to 17 digits: see {@link Decimals#of}), {@code null} for an undefined ratio; the {@code
+ * precision} object after {@code storage}; with a device, each row's timing and the {@code
  * device}, {@code step} and {@code memory} objects.
  * Pretty-printed with two spaces, {@code \n} line ends.
  */
@@ -36,10 +39,8 @@ public final class JsonReport implements Renderer {
   /** The schema's name and version; renaming or removing a field needs a new one. */
   public static final String SCHEMA = "transformer-roofline-analyzer/v1";
 
-  @Override
-  public String render(Analysis analysis) {
-    StringWriter text = new StringWriter(4096);
-    JsonFactory factory = new JsonFactory();
+  /** A generator writing to {@code text}, pretty-printed with two spaces and {@code \n} line ends. */
+  static JsonGenerator generator(Writer text) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter pretty =
         new DefaultPrettyPrinter()
@@ -47,8 +48,15 @@ public final class JsonReport implements Renderer {
                 Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(indenter)
             .withArrayIndenter(indenter);
-    try (JsonGenerator g = factory.createGenerator(text)) {
-      g.setPrettyPrinter(pretty);
+    JsonGenerator g = new JsonFactory().createGenerator(text);
+    g.setPrettyPrinter(pretty);
+    return g;
+  }
+
+  @Override
+  public String render(Analysis analysis) {
+    StringWriter text = new StringWriter(4096);
+    try (JsonGenerator g = generator(text)) {
       g.writeStartObject();
       g.writeStringField("schema", SCHEMA);
       g.writeObjectFieldStart("tool");
@@ -165,6 +173,12 @@ public final class JsonReport implements Renderer {
     g.writeNumber(Decimals.shortest(value));
   }
 
+  /** An exact ratio as its double would print, or exactly beyond a double: as in the CSV. */
+  private static void ratio(JsonGenerator g, String name, Rational value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(Decimals.of(value));
+  }
+
   private static void integerOrNull(JsonGenerator g, String name, BigInteger value) throws IOException {
     g.writeFieldName(name);
     if (value == null) {
@@ -223,12 +237,11 @@ public final class JsonReport implements Renderer {
     g.writeNumber(f.inputBytes());
     g.writeFieldName("output_bytes");
     g.writeNumber(f.outputBytes());
-    Double intensity = f.intensity();
-    g.writeFieldName("operational_intensity");
+    Rational intensity = f.intensity();
     if (intensity == null) {
-      g.writeNull();
+      g.writeNullField("operational_intensity");
     } else {
-      g.writeNumber(Decimals.shortest(intensity));
+      ratio(g, "operational_intensity", intensity);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.roofline.analyzer.report;
 
 import dev.roofline.analyzer.analysis.Ratio;
+import dev.roofline.analyzer.analysis.Rational;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -33,6 +34,8 @@ public final class Quantities {
     }
   }
 
+  private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_EVEN);
+
   private Quantities() {}
 
   /** {@code value} with an SI prefix and {@code unit}: {@code 20.48 kFLOPs}. */
@@ -50,19 +53,54 @@ public final class Quantities {
   /**
    * {@code value} (finite) rounded to three significant digits, half-to-even on its exact binary
    * value, with an SI prefix that leaves 1 to 999 before it and no trailing zeros: {@code 989
-   * TFLOP/s}, {@code 3.35 TB/s}, {@code 2.5 FLOPs/byte}, {@code 1 k}. For charts, where figures are
-   * read at a glance.
+   * TFLOP/s}, {@code 3.35 TB/s}, {@code 2.5 FLOPs/byte}, {@code 1 k}. Beyond a thousand times the
+   * largest prefix or below a thousandth of the smallest, in scientific notation: {@code 2.99e387
+   * s}. For charts, where figures are read at a glance.
    */
   public static String significant(double value, String unit) {
-    if (value == 0) {
+    return value == 0 ? "0 " + unit : significant(new BigDecimal(value).round(THREE_DIGITS), unit);
+  }
+
+  /**
+   * As {@link #significant(double, String)}, of the exact value {@code r}: of its nearest double
+   * when that is a normal double, else of {@code r} itself rounded to three significant digits.
+   */
+  public static String significant(Rational r, String unit) {
+    if (r.isZero()) {
       return "0 " + unit;
     }
-    BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN));
+    double d = r.toDouble();
+    return withinDouble(d)
+        ? significant(d, unit)
+        : significant(new BigDecimal(r.num()).divide(new BigDecimal(r.den()), THREE_DIGITS), unit);
+  }
+
+  private static String significant(BigDecimal rounded, String unit) {
     // The decimal exponent of the leading digit, and the prefix's power of 1000 that covers it.
     int exponent = rounded.precision() - rounded.scale() - 1;
-    int group = Math.max(-SI_DOWN.length, Math.min(SI_UP.length, Math.floorDiv(exponent, 3)));
+    int group = Math.floorDiv(exponent, 3);
+    if (group > SI_UP.length + 1 || group < -SI_DOWN.length - 1) {
+      return scientific(rounded) + " " + unit;
+    }
+    group = Math.max(-SI_DOWN.length, Math.min(SI_UP.length, group));
     String prefix = group > 0 ? SI_UP[group - 1] : group < 0 ? SI_DOWN[SI_DOWN.length + group] : "";
     return rounded.movePointLeft(3 * group).stripTrailingZeros().toPlainString() + " " + prefix + unit;
+  }
+
+  /**
+   * {@code value} (non-zero) in scientific notation with the digits it has, no trailing zeros:
+   * {@code 2.99e387}, {@code 1e-400}.
+   */
+  public static String scientific(BigDecimal value) {
+    BigDecimal v = value.stripTrailingZeros();
+    String digits = v.unscaledValue().abs().toString();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (v.signum() < 0 ? "-" : "") + mantissa + "e" + (v.precision() - v.scale() - 1);
+  }
+
+  /** Whether {@code d} is a normal double: finite, and not so small that it lost precision. */
+  private static boolean withinDouble(double d) {
+    return d >= Double.MIN_NORMAL && d <= Double.MAX_VALUE;
   }
 
   /** {@code value} with an IEC prefix and {@code unit}: {@code 1.93 GiB}. */
@@ -89,6 +127,22 @@ public final class Quantities {
   public static String si(BigInteger numerator, BigInteger denominator, String unit) {
     double d = denominator.equals(BigInteger.ONE) ? numerator.doubleValue() : Ratio.of(numerator, denominator);
     return Double.isInfinite(d) ? beyondDouble(numerator, denominator, BigInteger.TEN.pow(30), SI_UP, unit) : si(d, unit);
+  }
+
+  /** As {@link #si(BigInteger, BigInteger, String)}, of an exact fraction: seconds, FLOPs/byte. */
+  public static String si(Rational r, String unit) {
+    return si(r.num(), r.den(), unit);
+  }
+
+  /**
+   * {@code r} with exactly two decimals and no prefix: as {@link #fixed(double)} of its nearest
+   * double; beyond the range of a double, of the exact value.
+   */
+  public static String fixed(Rational r) {
+    double d = r.toDouble();
+    return Double.isInfinite(d)
+        ? new BigDecimal(r.num()).divide(new BigDecimal(r.den()), 2, RoundingMode.HALF_EVEN).toPlainString()
+        : fixed(d);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.roofline.analyzer.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The outputs {@code --format} chooses from, by name; the first is the default. */
 public enum ReportFormat {
@@ -31,10 +32,11 @@ public enum ReportFormat {
     };
   }
 
-  /** The format named {@code id} (exact, lower-case), or null. */
+  /** The format named {@code id}, in any case ({@code json}, {@code JSON}), or null. */
   public static ReportFormat named(String id) {
+    String name = id.toLowerCase(Locale.ROOT);
     for (ReportFormat f : values()) {
-      if (f.id.equals(id)) {
+      if (f.id.equals(name)) {
         return f;
       }
     }

@@ -8,6 +8,7 @@ import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
+import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
 import dev.roofline.analyzer.analysis.StorageItem;
@@ -194,7 +195,8 @@ public final class TableReport implements Renderer {
     return fraction.compareTo(BigDecimal.ONE) == 0 ? "" : " × " + fraction.stripTrailingZeros().toPlainString();
   }
 
-  private static String percent(double share) {
-    return Quantities.fixed(share * 100) + "%";
+  /** A share (at most 1, so within a double) in percent, two decimals. */
+  private static String percent(Rational share) {
+    return Quantities.fixed(share.toDouble() * 100) + "%";
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The pure roofline, against values worked out by hand. Expected figures are exact decimals, or
- * fractions {@code a/b} where the quotient does not end; either way, the double nearest to the
- * exact value, since every figure is rounded once.
+ * fractions {@code a/b} where the quotient does not end; the roofline carries them exactly, and
+ * their doubles are the doubles nearest to the exact values, since every figure is rounded once.
  */
 class RooflineTest {
 
@@ -32,8 +32,18 @@ class RooflineTest {
     return new BigDecimal(decimal).toBigIntegerExact();
   }
 
+  /** A hand-computed exact value: a decimal, or a fraction a/b. */
+  private static Rational exact(String value) {
+    int slash = value.indexOf('/');
+    if (slash < 0) {
+      return Rational.of(new BigDecimal(value));
+    }
+    return Rational.of(new BigDecimal(value.substring(0, slash).strip()))
+        .over(Rational.of(new BigDecimal(value.substring(slash + 1).strip())));
+  }
+
   /** The double nearest to a hand-computed exact value: a decimal, or a fraction a/b. */
-  private static double exact(String value) {
+  private static double nearest(String value) {
     int slash = value.indexOf('/');
     if (slash < 0) {
       return Double.parseDouble(value);
@@ -86,6 +96,9 @@ class RooflineTest {
             BigInteger.ONE);
     NodeTiming t = r.nodes().get(0);
     assertThat(t).isEqualTo(new NodeTiming(exact(compute), exact(memory), exact(time), bound));
+    assertThat(t.computeS().toDouble()).isEqualTo(nearest(compute));
+    assertThat(t.memoryS().toDouble()).isEqualTo(nearest(memory));
+    assertThat(t.timeS().toDouble()).isEqualTo(nearest(time));
   }
 
   // P = 1e14, W = 2e12 unless said. Scenario "mix": a model of 48 blocks, 24 of them MoE.
@@ -126,6 +139,9 @@ class RooflineTest {
         .isEqualTo(
             new StepFigures(
                 exact(stepTime), integer(tokens), exact(tokensPerS), exact(computeShare), exact(memoryShare)));
+    assertThat(r.step().timeS().toDouble()).isEqualTo(nearest(stepTime));
+    assertThat(r.step().tokensPerS().toDouble()).isEqualTo(nearest(tokensPerS));
+    assertThat(r.step().computeBoundShare().toDouble()).isEqualTo(nearest(computeShare));
     assertThat(r.total())
         .isEqualTo(new NodeTiming(exact(totalCompute), exact(totalMemory), exact(stepTime), totalBound));
     assertThat(r.nodes()).extracting(NodeTiming::bound).map(Bound::name).containsExactly(bounds.split(" "));
@@ -135,8 +151,9 @@ class RooflineTest {
   void theStepTimeIsRoundedOnce() {
     Roofline r =
         Roofline.of(device("1e14", "1e12", "1", "1", null), nodes("1 1 1e11; 1 1 1e11; 1 1 1e11"), BigInteger.ONE, BigInteger.ONE);
-    assertThat(r.nodes().get(0).timeS()).isEqualTo(0.1);
-    assertThat(r.step().timeS()).isEqualTo(0.3).isNotEqualTo(0.1 + 0.1 + 0.1);
+    assertThat(r.nodes().get(0).timeS().toDouble()).isEqualTo(0.1);
+    assertThat(r.step().timeS()).isEqualTo(exact("0.3"));
+    assertThat(r.step().timeS().toDouble()).isEqualTo(0.3).isNotEqualTo(0.1 + 0.1 + 0.1);
   }
 
   // One node of 50 blocks × (1e9 FLOPs, 1e11 B) at P = 1e14, W = 2e12: 50 × 0.05 = 2.5 s.
@@ -156,7 +173,7 @@ class RooflineTest {
     assertThat(query.totalInputTokens()).isEqualTo(new BigInteger(tokens));
     Roofline r =
         Roofline.of(device("1e14", "2e12", "1", "1", null), nodes("50 1e9 1e11"), query.totalInputTokens(), BigInteger.ONE);
-    assertThat(r.step().timeS()).isEqualTo(2.5);
+    assertThat(r.step().timeS()).isEqualTo(exact("2.5"));
     assertThat(r.step().inputTokens()).isEqualTo(new BigInteger(tokens));
     assertThat(r.step().tokensPerS()).isEqualTo(exact(rate));
   }
@@ -176,6 +193,7 @@ class RooflineTest {
     Roofline r =
         Roofline.of(device(peak, bandwidth, flopsEff, memEff, null), nodes("1 1 1"), BigInteger.ONE, BigInteger.ONE);
     assertThat(r.ridgeIntensity()).isEqualTo(exact(ridge));
+    assertThat(r.ridgeIntensity().toDouble()).isEqualTo(nearest(ridge));
   }
 
   // min_devices = ceil(needed / capacity): 80e9 + 1 bytes need a second device of 80e9.

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeviceOutputsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-  private static final String LLAMA2 = "../shared/data/model-configs/meta-llama--Llama-2-7b-hf.json";
+  private static final String LLAMA2 = "src/test/resources/model-configs/meta-llama--Llama-2-7b-hf.json";
   private static final String SCOUT = "src/test/resources/golden/seed-sample/config-scout.json";
 
   private static CliRun run(String... args) {
@@ -199,6 +199,129 @@ class DeviceOutputsTest {
       ids++;
     }
     assertThat(ids).isEqualTo(28);
+  }
+
+  private static final java.nio.file.Path CATALOG = java.nio.file.Path.of("src/main/resources/dev/roofline/analyzer/devices.tsv");
+
+  /** The catalog file's header and device rows, split at tabs, as the file has them. */
+  private static List<String[]> catalogLines() throws java.io.IOException {
+    List<String[]> lines = new ArrayList<>();
+    for (String line : java.nio.file.Files.readAllLines(CATALOG)) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        lines.add(line.split("\t", -1));
+      }
+    }
+    return lines;
+  }
+
+  /** A figure column of the catalog: memory, bandwidth and the peaks, between name and source. */
+  private static boolean isFigure(String[] header, int column) {
+    return column >= 3 && column < header.length - 1;
+  }
+
+  @Test
+  void listDevicesAsJsonHasEveryRowOfTheCatalogExactly() throws Exception {
+    CliRun run = run("--list-devices", "--format", "json");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).endsWith("]\n").doesNotContainPattern("\\d[eE][+-]?\\d");
+    JsonNode devices = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(run.out());
+    List<String[]> lines = catalogLines();
+    String[] header = lines.get(0);
+    assertThat(devices.isArray()).isTrue();
+    assertThat(devices).hasSize(lines.size() - 1);
+    for (int d = 1; d < lines.size(); d++) {
+      String[] row = lines.get(d);
+      JsonNode device = devices.get(d - 1);
+      List<String> keys = new ArrayList<>();
+      device.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).containsExactly(header);
+      for (int c = 0; c < header.length; c++) {
+        JsonNode value = device.get(header[c]);
+        String where = row[0] + "." + header[c];
+        if (row[c].equals("-")) {
+          assertThat(value.isNull()).as(where).isTrue();
+        } else if (isFigure(header, c)) {
+          assertThat(value.isNumber()).as(where).isTrue();
+          assertThat(value.decimalValue()).as(where).isEqualByComparingTo(new java.math.BigDecimal(row[c]));
+        } else {
+          assertThat(value.asText()).as(where).isEqualTo(row[c]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void listDevicesAsCsvHasEveryRowOfTheCatalogExactly() throws Exception {
+    CliRun run = run("--list-devices", "--format", "csv");
+    assertThat(run.err()).isEmpty();
+    List<String[]> lines = catalogLines();
+    String[] header = lines.get(0);
+    List<List<String>> records = rfc4180(run.out());
+    assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", header));
+    assertThat(records).hasSize(lines.size());
+    for (int d = 1; d < lines.size(); d++) {
+      String[] row = lines.get(d);
+      List<String> fields = records.get(d);
+      assertThat(fields).hasSize(header.length);
+      for (int c = 0; c < header.length; c++) {
+        String where = row[0] + "." + header[c];
+        if (row[c].equals("-")) {
+          assertThat(fields.get(c)).as(where).isEmpty();
+        } else if (isFigure(header, c)) {
+          assertThat(fields.get(c)).as(where).matches("[0-9]+(\\.[0-9]+)?");
+          assertThat(new java.math.BigDecimal(fields.get(c))).as(where).isEqualByComparingTo(new java.math.BigDecimal(row[c]));
+        } else {
+          assertThat(fields.get(c)).as(where).isEqualTo(row[c]);
+        }
+      }
+    }
+    // A name with a comma is one quoted field.
+    assertThat(run.out()).contains(",\"B200 (HGX, per GPU)\",");
+  }
+
+  /** Records of RFC 4180 text: fields split at commas, a quoted field's doubled quotes made one. */
+  private static List<List<String>> rfc4180(String text) {
+    List<List<String>> records = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',' || c == '\n') {
+        fields.add(field.toString());
+        field.setLength(0);
+        if (c == '\n') {
+          records.add(fields);
+          fields = new ArrayList<>();
+        }
+      } else {
+        field.append(c);
+      }
+    }
+    assertThat(field.toString()).as("text after the last line end").isEmpty();
+    return records;
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"xml", "tsv"})
+  void listDevicesInAnUnknownFormatIsAUsageError(String format) {
+    CliRun run = CliRun.of("--list-devices", "--format", format);
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo("error: --format: unknown format '" + format + "' (choose from: table, json, csv) (see '" + Main.NAME
+            + " --help')\n");
   }
 
   /**

@@ -170,12 +170,19 @@ class ErrorsTest {
   }
 
   @Test
-  void helpAndVersionExitZeroOnStdout() {
+  void helpVersionAndListingsExitZeroOnStdout() {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--cached-tokens", "--input-tokens", "--batch-size", "Exit codes");
     assertThat(help.out()).containsPattern("\\n  74 +the report could not be written").containsPattern("\\n  141 +");
+    assertThat(help.out()).containsPattern("\\n  0 +success; also --help, --version, --list-devices and --list-models\\n");
     assertThat(help.err()).isEmpty();
+    for (String list : List.of("--list-devices", "--list-models")) {
+      CliRun listing = CliRun.of(list);
+      assertThat(listing.exitCode()).as(listing.describe()).isZero();
+      assertThat(listing.out()).isNotEmpty();
+      assertThat(listing.err()).isEmpty();
+    }
     CliRun version = CliRun.of("-V");
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).startsWith(Main.NAME + " ").doesNotContain("unknown");

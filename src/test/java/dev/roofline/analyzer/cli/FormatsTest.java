@@ -165,7 +165,7 @@ class FormatsTest {
     }
   }
 
-  private static final String LLAMA = "../shared/data/model-configs/meta-llama--Llama-3.1-8B.json";
+  private static final String LLAMA = "src/test/resources/model-configs/meta-llama--Llama-3.1-8B.json";
   private static final String SCOUT = "src/test/resources/golden/seed-sample/config-scout.json";
 
   /**
@@ -329,7 +329,7 @@ class FormatsTest {
   /** 405B at 10^11 input tokens: QKV FLOPs 10^11 · 18432 · 32767 = 60396134400000000000 > 2^64. */
   @Test
   void integersBeyond64BitsPrintInFull() throws IOException {
-    String config = "../shared/data/model-configs/meta-llama--Llama-3.1-405B.json";
+    String config = "src/test/resources/model-configs/meta-llama--Llama-3.1-405B.json";
     String[] args = {"--input-tokens", "1000000", "--batch-size", "100000", "--", config};
     JsonNode qkv = node(json(args), "Attn - QKV_Proj");
     assertThat(qkv.get("flops").bigIntegerValue()).isEqualTo(new BigInteger("60396134400000000000"));
@@ -340,13 +340,25 @@ class FormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"xml", "JSON", ""})
+  @ValueSource(strings = {"xml", "JSONL", ""})
   void anUnknownFormatIsAUsageErrorListingTheFormats(String format) {
     CliRun run = CliRun.of("--format", format, "--", LLAMA);
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("error: ").contains("table, json, csv");
     assertThat(run.err().lines()).hasSize(1);
+  }
+
+  /** A format is a name in any case, as device ids are. */
+  @ParameterizedTest
+  @CsvSource({"JSON, json", "Json, json", "CSV, csv", "Table, table"})
+  void aFormatNameIsReadInAnyCase(String name, String lowerCase) {
+    CliRun mixed = CliRun.of("--format", name, "--", LLAMA);
+    assertThat(mixed.exitCode()).as(mixed.describe()).isZero();
+    assertThat(mixed.err()).isEmpty();
+    assertThat(mixed.out()).isEqualTo(CliRun.of("--format", lowerCase, "--", LLAMA).out());
+    assertThat(CliRun.of("--list-devices", "--format", name).out())
+        .isEqualTo(CliRun.of("--list-devices", "--format", lowerCase).out());
   }
 
   @Test

@@ -78,6 +78,26 @@ class OptionPrefixesTest {
     }
   }
 
+  /** A prefix of more than one option is a usage error of one line, with one {@code error:} prefix. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          --f   | '--format', '--flops-efficiency'
+          --mem | '--mem-bandwidth', '--mem-capacity', '--mem-efficiency'
+          --p   | '--peak-flops', '--plot'
+          --l   | '--list-devices', '--list-models'
+          """)
+  void anAmbiguousPrefixIsOneUsageErrorLine(String prefix, String options) {
+    CliRun run = CliRun.of(prefix, "json", "--", CONFIG);
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo("error: '" + prefix + "' is not unique: it matches " + options + " (see '" + Main.NAME + " --help')\n");
+  }
+
   @Test
   void everyPrefixOfHelpShowsTheHelp() {
     String help = CliRun.of("--help").out();

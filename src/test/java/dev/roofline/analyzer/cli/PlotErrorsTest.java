@@ -127,6 +127,40 @@ class PlotErrorsTest {
     }
   }
 
+  /**
+   * The chart is written before the report: when stdout then fails (exit 74), the chart stays,
+   * the same file a run with a working stdout writes.
+   */
+  @Test
+  void aChartWrittenBeforeStdoutFailsStays() throws Exception {
+    Path svg = dir.resolve("chart.svg");
+    String[] args = {"--plot", svg.toString(), "--device", "h100-sxm", "--", SCOUT};
+    java.io.Writer full =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] text, int offset, int length) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = Main.run(args, new java.io.PrintWriter(full), new java.io.PrintWriter(err), java.util.Map.of("HF_HUB_OFFLINE", "1"));
+    assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OUTPUT);
+    assertThat(err.toString()).isEqualTo("error: cannot write to standard output\n");
+    byte[] written = Files.readAllBytes(svg);
+    assertThat(files()).containsExactly(svg);
+
+    Files.delete(svg);
+    CliRun ok = run(args);
+    assertThat(ok.exitCode()).as(ok.describe()).isZero();
+    assertThat(Files.readAllBytes(svg)).isEqualTo(written);
+  }
+
   @Test
   void aConfigErrorWritesNoChart() throws Exception {
     Path svg = dir.resolve("chart.svg");

@@ -131,6 +131,25 @@ class PlotTest {
     }
   }
 
+  /**
+   * The subtitle names the model's data type and the precision whose peak is the roof, which
+   * differ for a quantized model: DeepSeek-V3's config says bfloat16, its FP8 checkpoint (read
+   * with --quantization auto) stores fp8 weights and computes at the fp8 peak, as the title says.
+   */
+  @Test
+  void theSubtitleNamesTheDtypeAndThePrecisionOfTheRoof() throws Exception {
+    Path quantized = dir.resolve("quantized.svg");
+    run(List.of("--quantization", "auto", "--device", "h100-sxm", "--input-tokens", "4096", "--plot", quantized.toString(),
+        "--", "deepseek-ai/DeepSeek-V3"));
+    assertThat(texts(parse(quantized)))
+        .contains(
+            "Roofline of deepseek-ai/DeepSeek-V3 on H100 SXM5 80GB (h100-sxm), fp8",
+            "deepseek_v3, dtype bfloat16, fp8 weights, fp8 peak, 61 blocks");
+    Path plain = dir.resolve("plain.svg");
+    run(DECODE, "--plot", plain.toString());
+    assertThat(texts(parse(plain))).contains("llama4, dtype bfloat16, bf16 peak, 48 blocks");
+  }
+
   @Test
   void thePngIs1600By1000OnWhite() throws Exception {
     Path png = dir.resolve("decode.PNG");
@@ -250,6 +269,97 @@ class PlotTest {
     double[] at = Axes.of(byId(doc, "roofline-points")).data(byId(doc, "attainable-ridge"));
     assertThat(at[0]).isCloseTo(692.58 / 2.68, within(0.3));
     assertThat(at[1]).isCloseTo(692.58e12, within(692.58e12 * 1e-3));
+  }
+
+  /**
+   * The attainable ridge is a dot in an open diamond, unlike the model's total (a ring of radius
+   * 7 around a dot) and the roof's ridge (a filled disc): the SVG's shapes say so.
+   */
+  @Test
+  void theAttainableRidgeIsADiamondNotARing() throws Exception {
+    Path svg = dir.resolve("derated.svg");
+    run(PREFILL, "--plot", svg.toString(), "--flops-efficiency", "0.7", "--mem-efficiency", "0.8");
+    Document doc = parse(svg);
+    Element dot = byId(doc, "attainable-ridge");
+    assertThat(dot.getLocalName()).isEqualTo("circle");
+    assertThat(Double.parseDouble(dot.getAttribute("r"))).isLessThan(3);
+    org.w3c.dom.Node next = dot.getNextSibling();
+    while (!(next instanceof Element)) {
+      next = next.getNextSibling();
+    }
+    Element diamond = (Element) next;
+    assertThat(diamond.getLocalName()).isEqualTo("path");
+    // Four corners around the dot: M, three L, Z.
+    assertThat(diamond.getAttribute("d")).matches("M[^A-Z]+( L[^A-Z]+){3} Z");
+    assertThat(diamond.getAttribute("fill")).isEqualTo("none");
+    Element total = byId(doc, "total");
+    assertThat(total.getLocalName()).isEqualTo("circle");
+    assertThat(total.getAttribute("r")).isEqualTo("7");
+    assertThat(byId(doc, "ridge").getLocalName()).isEqualTo("circle");
+  }
+
+  /** The text elements among the points, in the order drawn. */
+  private static List<Element> pointTexts(Document svg) {
+    NodeList nodes = byId(svg, "roofline-points").getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+    List<Element> texts = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      texts.add((Element) nodes.item(i));
+    }
+    return texts;
+  }
+
+  /**
+   * DeepSeek-V3's 4,096-token prefill crowds eight operators of 2% or more around the ridge, too
+   * close for their labels to stand beside them: each gets a number at its marker, and a key in a
+   * corner of the plot gives the numbers in order of share, each with its label, on one line.
+   * Scout's decode, whose labels fit, keeps them beside the markers.
+   */
+  @Test
+  void crowdedLabelsGiveWayToNumbersAndAKey() throws Exception {
+    List<String> prefill = List.of("--device", "h100-sxm", "--input-tokens", "4096", "--", "deepseek-ai/DeepSeek-V3");
+    Path svg = dir.resolve("crowded.svg");
+    run(prefill, "--plot", svg.toString());
+    Document doc = parse(svg);
+    Axes axes = Axes.of(byId(doc, "roofline-points"));
+    List<Element> texts = pointTexts(doc);
+
+    // The operators of 2% or more from the JSON, the larger share first (ties in table order).
+    JsonNode root = json(prefill);
+    double step = root.get("step").get("time_s").doubleValue();
+    List<String> names = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    for (JsonNode n : root.get("nodes")) {
+      double share = n.get("blocks").asDouble() * n.get("time_s").doubleValue() / step;
+      if (share >= 0.02) {
+        int at = 0;
+        while (at < shares.size() && shares.get(at) >= share) {
+          at++;
+        }
+        names.add(at, n.get("name").asText());
+        shares.add(at, share);
+      }
+    }
+    assertThat(names).hasSize(8).startsWith("Attn - SDPA", "Ffn - RoutedExp_GateUp_Proj");
+    for (int i = 0; i < names.size(); i++) {
+      String label = names.get(i) + " (" + String.format(java.util.Locale.ROOT, "%.1f%%", shares.get(i) * 100) + ")";
+      String number = Integer.toString(i + 1);
+      List<Element> rows = texts.stream().filter(t -> t.getTextContent().equals(label)).toList();
+      assertThat(rows).as(label).hasSize(1);
+      Element row = rows.get(0);
+      Element before = texts.get(texts.indexOf(row) - 1);
+      assertThat(before.getTextContent()).as(label).isEqualTo(number);
+      assertThat(before.getAttribute("y")).isEqualTo(row.getAttribute("y"));
+      double x = Double.parseDouble(row.getAttribute("x"));
+      double y = Double.parseDouble(row.getAttribute("y"));
+      assertThat(x).isBetween(axes.x(), axes.x() + axes.width());
+      assertThat(y).isBetween(axes.y(), axes.y() + axes.height());
+      // The number once in the key and once at the marker.
+      assertThat(texts.stream().filter(t -> t.getTextContent().equals(number))).as(number).hasSize(2);
+    }
+
+    Path decode = dir.resolve("decode.svg");
+    run(DECODE, "--plot", decode.toString());
+    assertThat(pointTexts(parse(decode))).extracting(Element::getTextContent).noneMatch(t -> t.matches("\\d+"));
   }
 
   /**

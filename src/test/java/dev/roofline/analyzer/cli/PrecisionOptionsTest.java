@@ -64,7 +64,8 @@ class PrecisionOptionsTest {
       textBlock =
           """
           --quantization yes  | --quantization: unknown mode 'yes' (choose from: none, auto)
-          --quantization AUTO | --quantization: unknown mode 'AUTO' (choose from: none, auto)
+          --quantization AUTOMATIC | --quantization: unknown mode 'AUTOMATIC' (choose from: none, auto)
+          --weight-dtype INT3 | --weight-dtype: unknown weight format 'INT3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4)
           --weight-dtype int3 | --weight-dtype: unknown weight format 'int3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4)
           --kv-dtype fp4      | --kv-dtype: unknown KV cache type 'fp4' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8)
           --act-dtype int4    | --act-dtype: unknown activation type 'int4' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, fp4)
@@ -75,6 +76,24 @@ class PrecisionOptionsTest {
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("error: " + message + HELP);
+  }
+
+  /** Modes and types are names in any case, as formats and device ids are. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          --quantization AUTO                                 | --quantization auto
+          --quantization None                                 | --quantization none
+          --weight-dtype INT4 --kv-dtype FP8 --act-dtype BFloat16 | --weight-dtype int4 --kv-dtype fp8 --act-dtype bfloat16
+          --weight-dtype Float8_E4M3FN --act-dtype FP4        | --weight-dtype fp8 --act-dtype fp4
+          """)
+  void modesAndTypesAreReadInAnyCase(String options, String lowerCase) {
+    CliRun mixed = ok(args(options, "--format", "json", "--", DEEPSEEK));
+    CliRun lower = ok(args(lowerCase, "--format", "json", "--", DEEPSEEK));
+    assertThat(mixed.out()).isEqualTo(lower.out());
+    assertThat(mixed.err()).isEqualTo(lower.err());
   }
 
   /**

@@ -166,7 +166,7 @@ class QuantizationConfigTest {
           {"quant_method": "fp8", "weight_block_size": [128, 0]} | 'quantization_config.weight_block_size' must be a list of two positive integers, got a list
           {"quant_method": "fp8", "modules_to_not_convert": "lm_head"} | 'quantization_config.modules_to_not_convert' must be a list of strings, got "lm_head"
           {"quant_method": "fp8", "modules_to_not_convert": ["lm_head", 3]} | 'quantization_config.modules_to_not_convert[1]' must be a string, got 3
-          {"quant_method": "awq", "bits": 4, "modules_to_not_convert": ["layers.(1"]} | 'quantization_config.modules_to_not_convert[0]' is not a valid regular expression: Unclosed group
+          {"quant_method": "awq", "bits": 4, "modules_to_not_convert": ["layers.(1"]} | 'quantization_config.modules_to_not_convert[0]' "layers.(1" is not a valid regular expression: missing closing )
           {"quant_method": 7} | 'quantization_config.quant_method' must be a string, got 7
           {"quant_method": "compressed-tensors"} | 'quantization_config.config_groups' must hold at least one group
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": 3}} | 'quantization_config.config_groups.group_0' must be an object, got 3
@@ -181,14 +181,34 @@ class QuantizationConfigTest {
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 16, "type": "float"}}}} | 'quantization_config.config_groups.group_0.weights.num_bits' must be 8 or 4 for float weights, got 16
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}, "input_activations": {"num_bits": 16}}}} | 'quantization_config.config_groups.group_0.input_activations.num_bits' must be 8, or 4 with type float, got 16
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}, "input_activations": {"num_bits": 8, "dynamic": "always"}}}} | 'quantization_config.config_groups.group_0.input_activations.dynamic' must be true, false or "local", got "always"
-          {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "ignore": ["re:(unclosed"]} | 'quantization_config.ignore[0]' is not a valid regular expression: Unclosed group
+          {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "ignore": ["re:(unclosed"]} | 'quantization_config.ignore[0]' "re:(unclosed" is not a valid regular expression: missing closing )
           {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "kv_cache_scheme": {"num_bits": 4}} | 'quantization_config.kv_cache_scheme.num_bits' must be 8, got 4
+          {"quant_method": "compressed-tensors", "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8}}}, "kv_cache_scheme": {"num_bits": 8, "type": "weird"}} | 'quantization_config.kv_cache_scheme.type' must be "int" or "float", got "weird"
           "fp8" | 'quantization_config' must be an object, got "fp8"
           """)
   void malformedConfigsNameTheKey(String config, String message) {
     assertThatThrownBy(() -> auto(config, "bfloat16", "llama"))
         .isExactlyInstanceOf(ConfigException.class)
         .hasMessage("test.json: " + message);
+  }
+
+  /** compressed-tensors' {@code kv_cache_scheme}: int → int8; float, or no type → fp8. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"num_bits": 8, "type": "int"} | int8
+          {"num_bits": 8, "type": "float"} | fp8
+          {"num_bits": 8} | fp8
+          """)
+  void theKvCacheSchemeNamesTheKvType(String scheme, String kv) {
+    String config =
+        "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"group_0\": {\"targets\": [\"Linear\"],"
+            + " \"weights\": {\"num_bits\": 8}}}, \"kv_cache_scheme\": "
+            + scheme
+            + "}";
+    assertThat(auto(config, "bfloat16", "llama").kv().name()).isEqualTo(kv);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -15,9 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The bundled configs against their checkpoints' parameter counts ({@code params.tsv}, a copy of
- * ../shared/data/model-configs/params.tsv, checked against the checkpoints' own {@code
- * total_size}): the identity of families.md §6, exactly, and the FLOPs of one token.
+ * The bundled configs against their checkpoints' parameter counts ({@code params.tsv}, bundled
+ * with the tests in src/test/resources/model-configs: the models' published counts, checked
+ * against the checkpoints' own {@code total_size}): the identity of families.md §6, exactly, and
+ * the FLOPs of one token.
  */
 class ParameterCountTest {
 

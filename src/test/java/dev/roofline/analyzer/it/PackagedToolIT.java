@@ -237,6 +237,53 @@ class PackagedToolIT {
     }
   }
 
+  /**
+   * RE2/J's jar ships no licence file, and its licence asks for its notice and conditions to
+   * travel with the binary: the jar carries them as META-INF/RE2J-LICENSE.
+   */
+  @Test
+  void theJarCarriesRe2jsLicenceText() throws Exception {
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+      assertThat(jar.getEntry("com/google/re2j/Pattern.class")).isNotNull();
+      String license =
+          new String(jar.getInputStream(jar.getEntry("META-INF/RE2J-LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(license)
+          .contains("Copyright (c) 2009 The Go Authors. All rights reserved.", "Redistributions in binary form must reproduce");
+      String notice =
+          new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(notice).contains("RE2/J", "META-INF/RE2J-LICENSE");
+    }
+  }
+
+  /**
+   * The regular-expression library stays off every path but one: runs without {@code
+   * --quantization auto}, and with it on a quantization_config without patterns, load none of
+   * its classes; a config whose ignore list holds a re: pattern does.
+   */
+  @Test
+  void onlyAConfigWithPatternsLoadsTheRegexLibrary() throws Exception {
+    String llama = Files.readString(CONFIG, StandardCharsets.UTF_8).strip();
+    String ct =
+        ", \"quantization_config\": {\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"group_0\":"
+            + " {\"targets\": [\"Linear\"], \"weights\": {\"num_bits\": 8, \"type\": \"float\"}}}, \"ignore\": [%s]}}";
+    Path names = Files.createTempFile("names", ".json");
+    Path patterns = Files.createTempFile("patterns", ".json");
+    Files.writeString(names, llama.substring(0, llama.lastIndexOf('}')) + ct.formatted("\"lm_head\""));
+    Files.writeString(patterns, llama.substring(0, llama.lastIndexOf('}')) + ct.formatted("\"lm_head\", \"re:.*mlp\\\\.gate$\""));
+    try {
+      for (List<String> args : List.of(ARGS, List.of("--quantization", "auto", "--offline", "deepseek-ai/DeepSeek-V3"),
+          List.of("--quantization", "auto", "--", names.toString()))) {
+        List<String> classes = loadedClasses(args);
+        assertThat(classes).as("the log lists the classes").contains("dev.roofline.analyzer.report.TableReport");
+        assertThat(classes.stream().filter(c -> c.startsWith("com.google.re2j.")).toList()).as(String.join(" ", args)).isEmpty();
+      }
+      assertThat(loadedClasses(List.of("--quantization", "auto", "--", patterns.toString()))).contains("com.google.re2j.Pattern");
+    } finally {
+      Files.delete(names);
+      Files.delete(patterns);
+    }
+  }
+
   /** The classes a run of the jar loads, by name, from the JVM's class-loading log. */
   static List<String> loadedClasses(List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -2,8 +2,11 @@ package dev.roofline.analyzer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roofline.analyzer.analysis.Rational;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +128,45 @@ class QuantitiesTest {
     // 2·10^400 / 3 = 666…666.67 Q.
     assertThat(Quantities.si(BigInteger.TEN.pow(400).shiftLeft(1), BigInteger.valueOf(3), "FLOPs/Bytes"))
         .isEqualTo("6".repeat(370) + ".67 QFLOPs/Bytes");
+  }
+
+  @Test
+  void exactFractionsPrintAsTheirDoubleWithinItsRangeAndExactlyBeyond() {
+    BigInteger e400 = BigInteger.TEN.pow(400);
+    // 1/3 s within a double: as the double 0.333… prints.
+    Rational third = new Rational(BigInteger.ONE, BigInteger.valueOf(3));
+    assertThat(Quantities.si(third, "s")).isEqualTo(Quantities.si(1.0 / 3, "s")).isEqualTo("333.33 ms");
+    assertThat(Quantities.fixed(third)).isEqualTo("0.33");
+    // 10^400 / 3.35e12 s = 2.98507462686567164179…e387 s: in Q (10^30), the exact quotient
+    // 10^400 / 3.35e42 to two decimals, 358 digits before the point.
+    Rational seconds = Rational.of(e400).over(Rational.of(new BigDecimal("3.35e12")));
+    String qs = new BigDecimal(e400).divide(new BigDecimal("3.35e42"), 2, RoundingMode.HALF_EVEN).toPlainString();
+    assertThat(qs).hasSize(358 + 3).startsWith("29850746268656716417");
+    assertThat(Quantities.si(seconds, "s")).isEqualTo(qs + " Qs");
+    assertThat(Quantities.fixed(Rational.of(e400))).isEqualTo(e400 + ".00");
+  }
+
+  /** For charts: three digits, and scientific notation far beyond the prefixes, exact past a double. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          1       | 3      | s        | 333 ms
+          1000000 | 3      | s        | 333 ks
+          10^35   | 1      | s        | 100000 Qs
+          10^36   | 1      | s        | 1e36 s
+          10^400  | 335    | s        | 2.99e397 s
+          1       | 10^400 | tokens/s | 1e-400 tokens/s
+          1       | 10^33  | s        | 0.001 qs
+          1       | 10^34  | s        | 1e-34 s
+          """)
+  void significantDigitsOfExactFractions(String num, String den, String unit, String want) {
+    assertThat(Quantities.significant(new Rational(integer(num), integer(den)), unit)).isEqualTo(want);
+  }
+
+  private static BigInteger integer(String text) {
+    return text.startsWith("10^") ? BigInteger.TEN.pow(Integer.parseInt(text.substring(3))) : new BigInteger(text);
   }
 
   /** Three significant digits, no trailing zeros; the prefix chosen after rounding (999.6 → 1 k). */

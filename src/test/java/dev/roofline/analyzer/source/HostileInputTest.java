@@ -509,12 +509,14 @@ class HostileInputTest extends HubTestBase {
   @Test
   void item15_aBodyTricklingInWithShortWaitsIsReadWhateverItsTotalTime() throws IOException {
     hub.env.put("HF_HUB_ETAG_TIMEOUT", "1");
-    hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "2");
-    // 192 bytes, 16 every 0.4 s: some 4.4 s in all, longer than both time-outs together.
-    hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).throttleBody(16, 400, TimeUnit.MILLISECONDS).build());
+    hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "0.5");
+    // 16 bytes every 0.14 s: each wait well within the download time-out, and the whole body (192
+    // bytes: 11 waits at least, 1.54 s) longer than both time-outs together.
+    assertThat(CONFIG.length()).isGreaterThan(11 * 16);
+    hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).throttleBody(16, 140, TimeUnit.MILLISECONDS).build());
     long start = System.nanoTime();
     CliRun run = hub.run("acme/tiny-llama");
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(3000);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(1500);
     assertThat(run.exitCode()).as(run.describe()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo(hub.runLocal(CONFIG).out());
@@ -524,7 +526,7 @@ class HostileInputTest extends HubTestBase {
   @Test
   void item15_aBodyThatStallsLongerThanTheDownloadTimeoutIsAnOutage() throws IOException {
     hub.env.put("HF_HUB_ETAG_TIMEOUT", "10");
-    hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "1");
+    hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "0.2");
     hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).bodyDelay(3, TimeUnit.SECONDS).build());
     CliRun run = hub.run("acme/tiny-llama");
     assertConfigError(run, "error: cannot load config for 'acme/tiny-llama': hub " + hostAndPort() + " unreachable (timed out)");
@@ -611,8 +613,8 @@ class HostileInputTest extends HubTestBase {
         }),
         input("15 trickling body", t -> {
           t.hub.env.put("HF_HUB_ETAG_TIMEOUT", "1");
-          t.hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "1");
-          t.hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).throttleBody(64, 300, TimeUnit.MILLISECONDS).build());
+          t.hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "0.5");
+          t.hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
           return t.hub.run("acme/tiny-llama");
         }),
         input("18 HF_ENDPOINT=http://hf_mirror:8080", t -> {

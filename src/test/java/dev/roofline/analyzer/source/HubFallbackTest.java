@@ -90,6 +90,12 @@ class HubFallbackTest extends HubTestBase {
 
   // --- time-outs ---------------------------------------------------------------------------
 
+  /**
+   * The ETag time-out of the tests where it runs out: short, so that they do not wait, and far
+   * below the server's delay, so that what ends the wait can only be the time-out.
+   */
+  private static final String SHORT_TIMEOUT = "0.2";
+
   private static MockResponse slow(long seconds) {
     return new MockResponse.Builder(HubFixture.ok(CONFIG)).headersDelay(seconds, TimeUnit.SECONDS).build();
   }
@@ -97,7 +103,7 @@ class HubFallbackTest extends HubTestBase {
   @Test
   void slowerThanTheEtagTimeoutFallsBackToTheCache() {
     String cached = fillCache();
-    hub.env.put("HF_HUB_ETAG_TIMEOUT", "1");
+    hub.env.put("HF_HUB_ETAG_TIMEOUT", SHORT_TIMEOUT);
     hub.server.enqueue(slow(3));
     long start = System.nanoTime();
     CliRun run = hub.run("acme/tiny-llama");
@@ -109,7 +115,7 @@ class HubFallbackTest extends HubTestBase {
 
   @Test
   void slowerThanTheEtagTimeoutFallsBackToTheCatalog() {
-    hub.env.put("HF_HUB_ETAG_TIMEOUT", "1");
+    hub.env.put("HF_HUB_ETAG_TIMEOUT", SHORT_TIMEOUT);
     hub.server.enqueue(slow(3));
     CliRun run = hub.run("meta-llama/Llama-3.2-3B");
     assertThat(run.exitCode()).as(run.describe()).isZero();
@@ -118,7 +124,7 @@ class HubFallbackTest extends HubTestBase {
 
   @Test
   void slowerThanTheEtagTimeoutWithNothingElseFails() {
-    hub.env.put("HF_HUB_ETAG_TIMEOUT", "1");
+    hub.env.put("HF_HUB_ETAG_TIMEOUT", SHORT_TIMEOUT);
     hub.server.enqueue(slow(3));
     CliRun run = hub.run("acme/slow");
     assertThat(run.exitCode()).isEqualTo(1);
@@ -127,9 +133,11 @@ class HubFallbackTest extends HubTestBase {
 
   @Test
   void aBodySlowerThanTheEtagTimeoutButWithinTheDownloadTimeoutIsRead() throws IOException {
-    hub.env.put("HF_HUB_ETAG_TIMEOUT", "1");
+    // A first download loads the HTTP client, so that the headers of the second come at once.
+    fillCache();
+    hub.env.put("HF_HUB_ETAG_TIMEOUT", "0.4");
     hub.env.put("HF_HUB_DOWNLOAD_TIMEOUT", "10");
-    hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).bodyDelay(1500, TimeUnit.MILLISECONDS).build());
+    hub.server.enqueue(new MockResponse.Builder(HubFixture.ok(CONFIG)).bodyDelay(800, TimeUnit.MILLISECONDS).build());
     CliRun run = hub.run("acme/tiny-llama");
     assertThat(run.exitCode()).as(run.describe()).isZero();
     assertThat(run.err()).isEmpty();
@@ -172,7 +180,7 @@ class HubFallbackTest extends HubTestBase {
     hub.server.enqueue(
         new MockResponse.Builder(HubFixture.ok(CONFIG))
             .body(big)
-            .throttleBody(4096, 50, TimeUnit.MILLISECONDS)
+            .throttleBody(4096, 10, TimeUnit.MILLISECONDS)
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
     CliRun run = hub.run("acme/tiny-llama");
@@ -353,6 +361,35 @@ class HubFallbackTest extends HubTestBase {
     assertThat(snapshot).hasContent(CONFIG);
     assertThat(hub.cacheListing()).doesNotContain(".tmp");
     hub.env.put("HF_HUB_OFFLINE", "1");
+    assertThat(hub.run("acme/tiny-llama").exitCode()).isZero();
+  }
+
+  // --- a config the run's options cannot use ------------------------------------------------
+
+  /**
+   * A quantization_config that --quantization auto cannot use does not make the config unusable:
+   * it is the Hub's config, cached, and a later offline run reads it from the cache and reports
+   * the same error; without the option both count it.
+   */
+  @Test
+  void aConfigWhoseQuantizationAutoCannotUseIsStillCached() throws IOException {
+    String quantized = CONFIG.substring(0, CONFIG.length() - 1) + ", \"quantization_config\": {\"quant_method\": \"hqq\"}}";
+    hub.server.enqueue(HubFixture.ok(quantized));
+    CliRun online = hub.run("--quantization", "auto", "acme/tiny-llama");
+    assertThat(online.exitCode()).as(online.describe()).isEqualTo(1);
+    assertThat(online.out()).isEmpty();
+    assertThat(online.err()).startsWith("error: ").contains("'hqq'").doesNotContain("\tat ");
+    assertThat(online.err().lines()).hasSize(1);
+    Path snapshot = hub.cache().resolve("models--acme--tiny-llama/snapshots/" + COMMIT + "/config.json");
+    assertThat(snapshot).hasContent(quantized);
+
+    hub.env.put("HF_HUB_OFFLINE", "1");
+    CliRun offline = hub.run("--quantization", "auto", "acme/tiny-llama");
+    assertThat(offline.exitCode()).as(offline.describe()).isEqualTo(1);
+    assertThat(offline.out()).isEmpty();
+    assertThat(offline.err().lines()).hasSize(1);
+    assertThat(offline.err().substring(offline.err().indexOf("quant_method")))
+        .isEqualTo(online.err().substring(online.err().indexOf("quant_method")));
     assertThat(hub.run("acme/tiny-llama").exitCode()).isZero();
   }
 

@@ -3,6 +3,7 @@ package dev.roofline.analyzer.report.plot;
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.ModelSummary;
+import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
@@ -10,6 +11,8 @@ import dev.roofline.analyzer.analysis.Workload;
 import dev.roofline.analyzer.report.Quantities;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +43,23 @@ final class ChartText {
     return argument;
   }
 
-  /** The architecture and the workload, then the step's time and rate. */
+  /**
+   * The architecture, its data type (and the formats of the weights and the KV cache where they
+   * differ from it) and the precision whose peak is the roof (a quantized model's dtype may be
+   * bfloat16 and its roof the fp8 peak); on a second line, the workload, then the step's time and
+   * rate.
+   */
   static String subtitle(Analysis analysis) {
     ModelSummary m = analysis.model();
+    PrecisionSummary p = analysis.precision();
     Workload w = analysis.workload();
+    DeviceFigures d = analysis.roofline().device();
     StepFigures step = analysis.roofline().step();
-    return m.modelType() + ", " + m.dtype() + ", " + m.blocks() + " blocks · tokens per query: "
+    String stored =
+        (p.weights().equals(m.dtype()) ? "" : ", " + p.weights() + " weights")
+            + (p.kv().equals(m.dtype()) ? "" : ", " + p.kv() + " KV cache");
+    return m.modelType() + ", dtype " + m.dtype() + stored + ", " + (d.precision() == null ? "given" : d.precision())
+        + " peak, " + m.blocks() + " blocks\ntokens per query: "
         + tokens(w.cachedTokens()) + " cached, " + tokens(w.inputTokens()) + " input · batch "
         + grouped(w.batchSize()) + " · step " + Quantities.significant(step.timeS(), "s") + ", "
         + Quantities.significant(step.tokensPerS(), "tokens/s");
@@ -97,9 +111,21 @@ final class ChartText {
     return b.append(']').toString();
   }
 
-  /** Digits in groups of three: {@code 1,048,576}. */
+  /** Numbers of more digits are shown by their power of ten, which a subtitle has room for. */
+  private static final int MAX_DIGITS = 15;
+
+  /**
+   * Digits in groups of three: {@code 1,048,576}; a number of more than {@value #MAX_DIGITS}
+   * digits, to three significant digits and its power of ten, marked when rounded: {@code 1e400},
+   * {@code ≈1.23e45}.
+   */
   static String grouped(BigInteger n) {
     String digits = n.abs().toString();
+    if (digits.length() > MAX_DIGITS) {
+      BigDecimal exact = new BigDecimal(n);
+      BigDecimal rounded = exact.round(new MathContext(3, RoundingMode.HALF_EVEN));
+      return (rounded.compareTo(exact) == 0 ? "" : "≈") + Quantities.scientific(rounded);
+    }
     StringBuilder b = new StringBuilder(n.signum() < 0 ? "-" : "");
     for (int i = 0; i < digits.length(); i++) {
       if (i > 0 && (digits.length() - i) % 3 == 0) {

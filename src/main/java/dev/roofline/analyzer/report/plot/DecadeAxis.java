@@ -5,28 +5,44 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.axis.AxisState;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * A base-10 log axis with a labelled tick at every power of ten in its range and minor ticks (for
- * grid lines) at 2 to 9 times each, also in the partial decades at either end. Unlike {@link
- * LogAxis}'s own, its labels are plain strings, which SVG keeps as text, and a power of ten at an
- * end of the range is not lost to rounding in the logarithm.
+ * A logarithmic axis over values given in decades (their decimal logarithms, laid out evenly, so
+ * that any magnitude has a place, even one beyond a double): a labelled tick at every power of
+ * ten in its range, with minor ticks (for grid lines) at 2 to 9 times each, also in the partial
+ * decades at either end. A range of more than {@value #MAX_LABELS} decades is labelled every 2,
+ * 5, 10, 20, 50, … decades instead, so that labels never crowd, with minor ticks at a tenth of
+ * that step (at each decade for a step of 2 or 5). Labels are plain strings, which SVG keeps as
+ * text.
  */
-final class DecadeAxis extends LogAxis {
+final class DecadeAxis extends NumberAxis {
   private static final long serialVersionUID = 1L;
+
+  /** The most labelled ticks an axis gets. */
+  static final int MAX_LABELS = 12;
 
   private final DecadeFormat format;
 
   DecadeAxis(String label, DecadeFormat format, double lower, double upper) {
     super(label);
     this.format = format;
-    setBase(10);
     setRange(lower, upper);
+  }
+
+  /** The decades between labelled ticks for an axis {@code decades} long: 1, 2, 5, 10, 20, 50, …. */
+  static long step(double decades) {
+    for (long power = 1; ; power *= 10) {
+      for (long m : new long[] {1, 2, 5}) {
+        if (decades / (m * power) <= MAX_LABELS) {
+          return m * power;
+        }
+      }
+    }
   }
 
   @Override
@@ -37,25 +53,32 @@ final class DecadeAxis extends LogAxis {
             : edge == RectangleEdge.TOP
                 ? TextAnchor.BOTTOM_CENTER
                 : edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
-    double lower = getLowerBound();
-    double upper = getUpperBound();
-    // A relative slack of 1e-9 keeps a bound that is a power of ten in its own decade.
-    int first = (int) Math.floor(Math.log10(lower) + 1e-9);
-    int last = (int) Math.floor(Math.log10(upper) + 1e-9);
+    // A slack of 1e-9 decades keeps a bound that is a power of ten in its own decade.
+    double lower = getLowerBound() - 1e-9;
+    double upper = getUpperBound() + 1e-9;
+    long step = step(upper - lower);
     List<NumberTick> ticks = new ArrayList<>();
-    for (int k = first; k <= last; k++) {
-      for (int m = 1; m <= 9; m++) {
-        // Parsed, the value is the double nearest to m·10^k, as its label says.
-        double v = Double.parseDouble(m + "e" + k);
-        if (v < lower * (1 - 1e-9) || v > upper * (1 + 1e-9)) {
-          continue;
+    if (step == 1) {
+      for (long k = (long) Math.floor(lower); k <= (long) Math.floor(upper); k++) {
+        for (int m = 1; m <= 9; m++) {
+          double v = k + Math.log10(m);
+          if (v >= lower && v <= upper) {
+            ticks.add(tick(m == 1, v, k, anchor));
+          }
         }
-        ticks.add(
-            m == 1
-                ? new NumberTick(TickType.MAJOR, v, format.text(v), anchor, anchor, 0)
-                : new NumberTick(TickType.MINOR, v, "", anchor, anchor, 0));
       }
+      return ticks;
+    }
+    long minor = step < 10 ? 1 : step / 10;
+    for (long k = (long) Math.ceil(lower / minor) * minor; k <= upper; k += minor) {
+      ticks.add(tick(k % step == 0, k, k, anchor));
     }
     return ticks;
+  }
+
+  private NumberTick tick(boolean major, double at, long decade, TextAnchor anchor) {
+    return major
+        ? new NumberTick(TickType.MAJOR, at, format.decade(decade), anchor, anchor, 0)
+        : new NumberTick(TickType.MINOR, at, "", anchor, anchor, 0);
   }
 }

@@ -10,7 +10,8 @@ import java.text.ParsePosition;
 /**
  * Tick labels of a log axis: with a unit, SI-prefixed ({@code 100 GFLOP/s}, {@code 1 TFLOP/s});
  * without one, plain decimals from 0.001 to 100 and SI prefixes beyond ({@code 0.1}, {@code 10},
- * {@code 1k}). Locale-free. Formatting only: the axis never parses.
+ * {@code 1k}); far beyond the prefixes, powers of ten ({@code 1e50}). Locale-free. Formatting
+ * only: the axis never parses.
  */
 final class DecadeFormat extends NumberFormat {
   private static final long serialVersionUID = 1L;
@@ -30,6 +31,18 @@ final class DecadeFormat extends NumberFormat {
       return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
     return Quantities.significant(value, "").replace(" ", "");
+  }
+
+  /**
+   * The label of {@code 10^k}: as {@link #text} of its double within a double's range, else the
+   * power written out ({@code 1e400}, {@code 1e400 FLOP/s}), as {@link #text} writes powers beyond
+   * the SI prefixes.
+   */
+  String decade(long k) {
+    if (Math.abs(k) < 300) {
+      return text(Double.parseDouble("1e" + k));
+    }
+    return unit.isEmpty() ? "1e" + k : "1e" + k + " " + unit;
   }
 
   @Override

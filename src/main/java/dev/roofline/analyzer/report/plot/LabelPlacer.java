@@ -12,7 +12,9 @@ import java.util.List;
  * are tried in a fixed order, ring after ring further out, and the first whose box lies within the
  * area and meets no placed label and no marker is taken; within a ring, places clear of the lines
  * (the roofs) come first. A label that finds no such place may cover markers, and, as a last
- * resort, other labels. A label set apart from its marker gets a leader line.
+ * resort, other labels. A label set apart from its marker gets a leader line. A label may also be
+ * asked for right beside its marker only ({@link #placeBeside}), and a larger box (a key) for a
+ * corner of the area ({@link #placeInCorner}).
  */
 final class LabelPlacer {
 
@@ -60,12 +62,12 @@ final class LabelPlacer {
 
   /** A place for a label of {@code width} × {@code height} beside {@code marker}; reserves it. */
   Placement place(Circle marker, double width, double height) {
-    Placement p = search(marker, width, height, true, true);
+    Placement p = search(marker, width, height, true, true, RINGS);
     if (p == null) {
-      p = search(marker, width, height, false, true);
+      p = search(marker, width, height, false, true, RINGS);
     }
     if (p == null) {
-      p = search(marker, width, height, false, false);
+      p = search(marker, width, height, false, false, RINGS);
     }
     if (p == null) {
       // Larger than the area: at the area's corner.
@@ -75,9 +77,48 @@ final class LabelPlacer {
     return p;
   }
 
-  private Placement search(Circle marker, double width, double height, boolean avoidMarkers, boolean avoidLabels) {
+  /**
+   * A place right beside {@code marker}, with no leader, that meets no other marker and no label;
+   * reserved when found; null when there is none.
+   */
+  Placement placeBeside(Circle marker, double width, double height) {
+    Placement p = search(marker, width, height, true, true, 1);
+    if (p != null) {
+      placed.add(p.box());
+    }
+    return p;
+  }
+
+  /**
+   * A place in a corner of the area for a box of {@code width} × {@code height} (a key), tried in
+   * the order bottom right (below the flat roof, where a roofline has no points), top left (above
+   * the slope), bottom left, top right; the first clear of everything, else of markers and
+   * labels, else of labels; reserved.
+   */
+  Rectangle2D placeInCorner(double width, double height) {
+    double left = area.getMinX() + gap;
+    double right = area.getMaxX() - gap - width;
+    double top = area.getMinY() + gap;
+    double bottom = area.getMaxY() - gap - height;
+    double[][] corners = {{right, bottom}, {left, top}, {left, bottom}, {right, top}};
+    for (boolean[] avoid : new boolean[][] {{true, true}, {false, true}, {false, false}}) {
+      for (double[] c : corners) {
+        Rectangle2D box = new Rectangle2D.Double(c[0], c[1], width, height);
+        if (fits(box, avoid[0], avoid[1], true)) {
+          placed.add(box);
+          return box;
+        }
+      }
+    }
+    Rectangle2D box = new Rectangle2D.Double(corners[0][0], corners[0][1], width, height);
+    placed.add(box);
+    return box;
+  }
+
+  private Placement search(
+      Circle marker, double width, double height, boolean avoidMarkers, boolean avoidLabels, int rings) {
     double step = height + gap;
-    for (int ring = 0; ring < RINGS; ring++) {
+    for (int ring = 0; ring < rings; ring++) {
       double distance = marker.r() + gap + ring * step;
       for (boolean avoidLines : new boolean[] {true, false}) {
         for (double[] d : DIRECTIONS) {

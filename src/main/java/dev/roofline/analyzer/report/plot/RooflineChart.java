@@ -13,7 +13,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.LegendItemSource;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -27,8 +26,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The roofline chart of an analysis as a JFreeChart: log–log axes with a tick and a light grid
- * line per decade, the roof (and, when efficiencies lower it, the attainable roof, dashed) as line
+ * The roofline chart of an analysis as a JFreeChart: log–log axes (over decades: see {@link
+ * DecadeAxis}) with a tick and a light grid line per decade, the roof (and, when efficiencies lower it, the attainable roof, dashed) as line
  * series, the points as a {@link MarkerLayer}, the title and workload above, the legend and a
  * note below. White throughout; one font family.
  */
@@ -47,8 +46,8 @@ final class RooflineChart {
     // glyph outlines of JFreeChart's workaround for an old JDK bug. A library-wide setting: this
     // process draws no other chart.
     TextUtils.setUseDrawRotatedStringWorkaround(false);
-    LogAxis x = axis(ChartText.X_AXIS, new DecadeFormat(""), data.xMin(), data.xMax());
-    LogAxis y = axis(ChartText.Y_AXIS, new DecadeFormat("FLOP/s"), data.yMin(), data.yMax());
+    DecadeAxis x = axis(ChartText.X_AXIS, new DecadeFormat(""), data.xMin(), data.xMax());
+    DecadeAxis y = axis(ChartText.Y_AXIS, new DecadeFormat("FLOP/s"), data.yMin(), data.yMax());
 
     XYSeriesCollection roofs = new XYSeriesCollection();
     roofs.addSeries(roof("roof", data.roof(), data));
@@ -109,8 +108,8 @@ final class RooflineChart {
     return chart;
   }
 
-  private static LogAxis axis(String label, DecadeFormat format, double lower, double upper) {
-    LogAxis axis = new DecadeAxis(label, format, lower, upper);
+  private static DecadeAxis axis(String label, DecadeFormat format, double lower, double upper) {
+    DecadeAxis axis = new DecadeAxis(label, format, lower, upper);
     axis.setLabelFont(Style.AXIS_LABEL);
     axis.setLabelPaint(Style.INK);
     axis.setTickLabelFont(Style.TICK_LABEL);
@@ -124,12 +123,12 @@ final class RooflineChart {
     return axis;
   }
 
-  /** {@code min(peak, bandwidth × x)} across the axis: its two ends and the ridge. */
+  /** {@code min(peak, bandwidth × x)} across the axis, in decades: its two ends and the ridge. */
   private static XYSeries roof(String key, ChartData.Roof roof, ChartData data) {
     XYSeries s = new XYSeries(key);
-    s.add(data.xMin(), roof.at(data.xMin()));
-    s.add(roof.ridge(), roof.peak());
-    s.add(data.xMax(), roof.at(data.xMax()));
+    s.add(data.xMin(), roof.y(data.xMin()));
+    s.add(roof.ridgeX(), roof.peakY());
+    s.add(data.xMax(), roof.y(data.xMax()));
     return s;
   }
 

@@ -19,6 +19,8 @@ final class Style {
   static final Font AXIS_LABEL = new Font(FAMILY, Font.PLAIN, 13);
   static final Font TICK_LABEL = new Font(FAMILY, Font.PLAIN, 12);
   static final Font POINT_LABEL = new Font(FAMILY, Font.PLAIN, 11);
+  /** The numbers that stand for labels at crowded markers and in their key. */
+  static final Font POINT_NUMBER = new Font(FAMILY, Font.BOLD, 11);
   static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 12);
   static final Font NOTE = new Font(FAMILY, Font.PLAIN, 11);
 

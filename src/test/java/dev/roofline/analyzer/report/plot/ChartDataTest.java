@@ -29,8 +29,12 @@ class ChartDataTest {
   private static final Path SCOUT = Path.of("src/test/resources/golden/seed-sample/config-scout.json");
 
   private static Analysis scout(long cached, long input, DeviceOptions device) throws Exception {
+    return scout(BigInteger.valueOf(cached), BigInteger.valueOf(input), device);
+  }
+
+  private static Analysis scout(BigInteger cached, BigInteger input, DeviceOptions device) throws Exception {
     ModelConfig config = Graphs.readConfig(Files.readAllBytes(SCOUT), SCOUT.toString());
-    Query query = Query.of(List.of(BigInteger.valueOf(cached)), List.of(BigInteger.valueOf(input)), null);
+    Query query = Query.of(List.of(cached), List.of(input), null);
     ResolvedDevice d = device == null ? null : ResolvedDevice.of(device, config.dtype().name());
     return Analysis.of(
         new Subject(SCOUT.toString(), Provenance.FILE, null, null), config, query, Precision.of(config.dtype()), d);
@@ -53,19 +57,48 @@ class ChartDataTest {
     boolean memory = false;
     double shares = 0;
     for (ChartData.Point p : data.operators()) {
-      assertThat(p.performance() / data.attainable().at(p.intensity())).as(p.label()).isCloseTo(1, within(1e-12));
-      assertThat(p.bound()).isEqualTo(p.intensity() > data.attainable().ridge() ? Bound.COMPUTE : Bound.MEMORY);
+      // Positions are in decades: a point on the roof is at the roof's height, to a double's precision.
+      assertThat(Math.pow(10, p.y() - data.attainable().y(p.x()))).as(p.label()).isCloseTo(1, within(1e-12));
+      assertThat(p.bound()).isEqualTo(p.x() > data.attainable().ridgeX() ? Bound.COMPUTE : Bound.MEMORY);
       compute |= p.bound() == Bound.COMPUTE;
       memory |= p.bound() == Bound.MEMORY;
       shares += p.share();
-      assertThat(p.intensity()).isBetween(data.xMin(), data.xMax());
-      assertThat(p.performance()).isBetween(data.yMin(), data.yMax());
+      assertThat(p.x()).isBetween(data.xMin(), data.xMax());
+      assertThat(p.y()).isBetween(data.yMin(), data.yMax());
     }
     assertThat(compute).isTrue();
     assertThat(memory).isTrue();
     assertThat(shares).isCloseTo(1, within(1e-9));
-    assertThat(data.roof().peak()).isLessThan(data.yMax());
-    assertThat(data.total().performance()).isLessThanOrEqualTo(data.attainable().at(data.total().intensity()));
+    assertThat(data.roof().peakY()).isLessThan(data.yMax());
+    assertThat(data.total().y()).isLessThanOrEqualTo(data.attainable().y(data.total().x()));
+  }
+
+  /**
+   * 10^400 input tokens of Scout (H = 5120, kvDims = 8 · 128 = 1024, w = 2; s = L = T): attention
+   * computes T²·(2H−1) + T·kvDims·(2T−1) ≈ 12287·T² FLOPs on 2·T·H·w + T·2·kvDims·w = 24576·T
+   * bytes, an intensity of some 0.49996 · 10^400, beyond a double: it is placed at its logarithm,
+   * under the flat roof, and the axis reaches past it.
+   */
+  @Test
+  void valuesBeyondADoubleArePlacedByTheirLogarithm() throws Exception {
+    ChartData data = ChartData.of(scout(BigInteger.ZERO, BigInteger.TEN.pow(400), h100(null, null)));
+    ChartData.Point sdpa =
+        data.operators().stream().filter(p -> p.id().equals("attn_sdpa")).findFirst().orElseThrow();
+    assertThat(sdpa.x()).isCloseTo(400 + Math.log10(12287.0 / 24576), within(1e-9));
+    assertThat(sdpa.y()).isCloseTo(Math.log10(989.4e12), within(1e-12));
+    assertThat(sdpa.bound()).isEqualTo(Bound.COMPUTE);
+    assertThat(sdpa.share()).isCloseTo(1, within(1e-9));
+    assertThat(data.xMax()).isGreaterThan(sdpa.x()).isLessThan(460);
+    assertThat(data.total().x()).isBetween(data.xMin(), data.xMax());
+    assertThat(ChartData.value(data.xMax())).matches("\\d\\.\\d+E4\\d\\d");
+    assertThat(ChartData.value(2)).isEqualTo("100.0");
+  }
+
+  /** Labelled decades: every one up to twelve, then every 2, 5, 10, 20, 50, … so that at most twelve are. */
+  @ParameterizedTest
+  @CsvSource({"2, 1", "12, 1", "12.5, 2", "24, 2", "25, 5", "60, 5", "61, 10", "120, 10", "240, 20", "460, 50", "1300, 200"})
+  void decadeSteps(double decades, long step) {
+    assertThat(DecadeAxis.step(decades)).isEqualTo(step);
   }
 
   @Test
@@ -81,12 +114,13 @@ class ChartDataTest {
     assertThatThrownBy(() -> ChartData.of(noDevice)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** Ranges are in decades: 10 to 100 is 1 to 2. */
   @Test
   void narrowRangesWidenToTwoDecades() {
-    double[] s = ChartData.span(10, 100);
-    assertThat(Math.log10(s[1] / s[0])).isCloseTo(2, within(1e-12));
-    assertThat(Math.sqrt(s[0] * s[1])).isCloseTo(Math.sqrt(1000), within(1e-9));
-    assertThat(ChartData.span(1, 1e5)).containsExactly(1, 1e5);
+    double[] s = ChartData.span(1, 2);
+    assertThat(s[1] - s[0]).isCloseTo(2, within(1e-12));
+    assertThat((s[0] + s[1]) / 2).isCloseTo(1.5, within(1e-12));
+    assertThat(ChartData.span(0, 5)).containsExactly(0, 5);
   }
 
   @ParameterizedTest
@@ -107,5 +141,24 @@ class ChartDataTest {
           """)
   void decadeLabels(double value, String unit, String want) {
     assertThat(new DecadeFormat(unit == null ? "" : unit).text(value)).isEqualTo(want);
+  }
+
+  /** Powers of ten by their exponent: as their double within its range, written out beyond it. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          -4   |        | 100μ
+          3    |        | 1k
+          30   |        | 1Q
+          36   |        | 1e36
+          400  |        | 1e400
+          -400 |        | 1e-400
+          15   | FLOP/s | 1 PFLOP/s
+          400  | FLOP/s | 1e400 FLOP/s
+          """)
+  void decadeLabelsByExponent(long k, String unit, String want) {
+    assertThat(new DecadeFormat(unit == null ? "" : unit).decade(k)).isEqualTo(want);
   }
 }

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The chart's words: numbers grouped by thousands, long token lists cut short. */
+/** The chart's words: numbers grouped by thousands (long ones by their power of ten), long token lists cut short. */
 class ChartTextTest {
 
   @ParameterizedTest
-  @CsvSource({"0, 0", "999, 999", "1000, '1,000'", "1048576, '1,048,576'", "2000000000, '2,000,000,000'"})
+  @CsvSource({"0, 0", "999, 999", "1000, '1,000'", "1048576, '1,048,576'", "2000000000, '2,000,000,000'",
+      "999999999999999, '999,999,999,999,999'", "1000000000000000, 1e15", "1230000000000000000000, 1.23e21",
+      "1234500000000000000000, ≈1.23e21", "1235500000000000000000, ≈1.24e21"})
   void digitsInGroupsOfThree(String n, String want) {
     assertThat(ChartText.grouped(new BigInteger(n))).isEqualTo(want);
   }

@@ -102,6 +102,43 @@ class LabelPlacerTest {
     assertThat(AREA.contains(p.box())).isTrue();
   }
 
+  /** Right beside a marker or nowhere: the eight places around a point hold eight labels, not a ninth. */
+  @Test
+  void placeBesideTakesOnlyThePlacesNextToTheMarker() {
+    LabelPlacer.Circle m = new LabelPlacer.Circle(500, 250, 6);
+    LabelPlacer placer = new LabelPlacer(AREA, List.of(m), List.of(), 4);
+    int placed = 0;
+    for (int i = 0; i < 12; i++) {
+      LabelPlacer.Placement p = placer.placeBeside(m, 30, 14);
+      if (p == null) {
+        break;
+      }
+      assertThat(p.leader()).isNull();
+      assertThat(distance(m, p.box())).isLessThanOrEqualTo(m.r() + 4 + 1e-9);
+      placed++;
+    }
+    assertThat(placed).isBetween(4, 8);
+    // A refusal reserves nothing: a label far from the marker still finds its first choice.
+    LabelPlacer.Circle far = new LabelPlacer.Circle(200, 100, 5);
+    assertThat(placer.placeBeside(far, 30, 14).box()).isEqualTo(new Rectangle2D.Double(209, 93, 30, 14));
+  }
+
+  /** A key goes to the bottom-right corner, below a roofline's flat roof, unless something is there. */
+  @Test
+  void aKeyTakesTheFirstFreeCorner() {
+    Rectangle2D box = new LabelPlacer(AREA, List.of(), List.of(), 4).placeInCorner(200, 100);
+    assertThat(box).isEqualTo(new Rectangle2D.Double(900 - 4 - 200, 450 - 4 - 100, 200, 100));
+    // A marker in the bottom-right corner, a line across the top-left one: bottom left it is.
+    LabelPlacer.Circle corner = new LabelPlacer.Circle(850, 400, 10);
+    java.awt.geom.Line2D line = new java.awt.geom.Line2D.Double(100, 60, 400, 60);
+    LabelPlacer placer = new LabelPlacer(AREA, List.of(corner), List.of(line), 4);
+    Rectangle2D key = placer.placeInCorner(200, 100);
+    assertThat(key).isEqualTo(new Rectangle2D.Double(104, 346, 200, 100));
+    // It is reserved: a label beside a marker inside it goes elsewhere.
+    LabelPlacer.Circle inside = new LabelPlacer.Circle(150, 400, 3);
+    assertThat(placer.place(inside, 40, 14).box().intersects(key)).isFalse();
+  }
+
   @Test
   void deterministic() {
     List<LabelPlacer.Placement> a = crowd();
