@@ -16,6 +16,7 @@
 #   6. the seed example in --format json and --format csv beside the table;
 #   7. the seed example with --device h100-sxm, and with a chart drawn (--plot, SVG and PNG: the
 #      whole process, writing the file included), beside the table;
+#   8. the seed example and DeepSeek-V3 with --refined beside the default cost model;
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -96,6 +97,10 @@ device_run="$launcher --device h100-sxm --cached-tokens 1048576 --input-tokens 1
 bench "$local_run" "$device_run" \
   "$launcher --device h100-sxm --plot $work/chart.svg --cached-tokens 1048576 --input-tokens 1 -- $scout" \
   "$launcher --device h100-sxm --plot $work/chart.png --cached-tokens 1048576 --input-tokens 1 -- $scout"
+echo
+echo "## The refined cost model vs the default"
+bench "$local_run" "$launcher --refined --cached-tokens 1048576 --input-tokens 1 -- $scout"
+bench "$deepseek_run" "$launcher --refined --cached-tokens 8192 --input-tokens 1 -- $catalog/deepseek-ai--DeepSeek-V3.json"
 echo
 echo "## Peak RSS (median of 5)"
 rss() {

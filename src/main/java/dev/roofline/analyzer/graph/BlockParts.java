@@ -255,13 +255,10 @@ final class BlockParts {
 
   /**
    * The operators of {@code original} as the original counts them and those of {@code actual} as
-   * the model has them, when the two differ (llama's attention, whose {@code head_dim} the original
-   * ignores); {@code actual} alone when they are the same.
+   * the model has them, where the two differ (llama's attention, whose {@code head_dim} the
+   * original ignores).
    */
   static List<Op> eitherOr(List<Op> original, List<Op> actual) {
-    if (original.equals(actual)) {
-      return actual;
-    }
     List<Op> ops = new ArrayList<>(original.size() + actual.size());
     for (Op op : original) {
       ops.add(op.inBlocks(0));

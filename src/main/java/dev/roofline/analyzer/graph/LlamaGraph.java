@@ -20,16 +20,22 @@ final class LlamaGraph implements GraphBuilder<LlamaConfig> {
     GqaAttention original =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
     long d = c.attentionHeadDim();
-    GqaAttention actual =
-        new GqaAttention(
-            c.numAttentionHeads(),
-            c.numKeyValueHeads(),
-            d,
-            BigInteger.valueOf(c.numAttentionHeads()).multiply(BigInteger.valueOf(d)),
-            AttentionParts.NONE,
-            SlidingWindow.NONE);
-    List<Op> ops = new ArrayList<>(BlockParts.eitherOr(parts.attention(original), parts.attention(actual)));
+    List<Op> ops = new ArrayList<>(parts.attention(original));
+    if (d != c.headDim()) {
+      ops = new ArrayList<>(BlockParts.eitherOr(ops, parts.attention(actualAttention(c, d))));
+    }
     ops.addAll(parts.denseFeedForward(c.intermediateSize()));
     return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.EMBEDDING_TABLE);
+  }
+
+  /** The attention of heads {@code d} wide, queries and outputs heads × d. */
+  private static GqaAttention actualAttention(LlamaConfig c, long d) {
+    return new GqaAttention(
+        c.numAttentionHeads(),
+        c.numKeyValueHeads(),
+        d,
+        BigInteger.valueOf(c.numAttentionHeads()).multiply(BigInteger.valueOf(d)),
+        AttentionParts.NONE,
+        SlidingWindow.NONE);
   }
 }
