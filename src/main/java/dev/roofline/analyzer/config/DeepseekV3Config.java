@@ -33,7 +33,8 @@ public record DeepseekV3Config(
             throw f.brokenRule("'moe_intermediate_size' × 'n_shared_experts' is too large");
           }
           // Layer i is a mixture of experts iff i >= first_k_dense_replace.
-          long moeLayers = Math.max(0, layers - f.nonNegativeInt("first_k_dense_replace", 3));
+          long firstMoe = f.nonNegativeInt("first_k_dense_replace", 3);
+          long moeLayers = Math.max(0, layers - firstMoe);
           LatentAttention attention =
               new LatentAttention(
                   f.positiveInt("num_attention_heads", 128),
@@ -49,7 +50,7 @@ public record DeepseekV3Config(
               f.positiveInt("intermediate_size", 18432),
               layers,
               attention,
-              new Experts(routed, k, expertSize, moeLayers, expertSize * shared, false, true),
+              new Experts(routed, k, expertSize, moeLayers, expertSize * shared, false, true, new Layers.From(firstMoe)),
               f.activation("hidden_act"),
               f.dtype(),
               f.bool("tie_word_embeddings", false));

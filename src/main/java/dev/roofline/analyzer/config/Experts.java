@@ -3,7 +3,7 @@ package dev.roofline.analyzer.config;
 /**
  * The mixture-of-experts layers of a model: {@code count} routed experts of {@code
  * intermediateSize} features, {@code perToken} of them for each token, in {@code layers} of the
- * model's layers (the others are dense). Optionally a shared expert of {@code
+ * model's layers, those of {@code where} (the others are dense). Optionally a shared expert of {@code
  * sharedIntermediateSize} features that every token goes through (0: none), whose output a
  * sigmoid gate scales ({@code sharedGate}, qwen2_moe), and a router with one bias per expert
  * ({@code routerBias}, deepseek_v3's {@code e_score_correction_bias}).
@@ -15,9 +15,11 @@ public record Experts(
     long layers,
     long sharedIntermediateSize,
     boolean sharedGate,
-    boolean routerBias) {
+    boolean routerBias,
+    Layers where) {
 
   public Experts {
+    java.util.Objects.requireNonNull(where, "where");
     if (count < 0 || perToken <= 0 || intermediateSize <= 0 || layers < 0 || sharedIntermediateSize < 0) {
       throw new IllegalArgumentException("bad experts " + count + ", " + perToken + ", " + intermediateSize);
     }
@@ -49,8 +51,8 @@ public record Experts(
     long k = perToken(f, perToken, count, "num_experts");
     long expertSize = f.positiveInt("moe_intermediate_size", size);
     long step = f.positiveInt("decoder_sparse_step", 1);
-    long denseOnStep = f.layerIndicesOnStep("mlp_only_layers", layers, step);
-    long moeLayers = count == 0 ? 0 : layers / step - denseOnStep;
-    return new Experts(count, k, expertSize, moeLayers, shared, shared > 0, false);
+    Layers moe =
+        count == 0 ? Layers.NONE : new Layers.Without(new Layers.Every(step), f.layerIndices("mlp_only_layers", layers));
+    return new Experts(count, k, expertSize, moe.count(0, layers), shared, shared > 0, false, moe);
   }
 }

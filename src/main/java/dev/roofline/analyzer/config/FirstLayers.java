@@ -29,7 +29,7 @@ public record FirstLayers(long experts, long dense) {
       return ZERO;
     }
     long step = f.positiveInt("decoder_sparse_step", 1);
-    Set<Long> denseOnly = f.layerIndices("mlp_only_layers", layers);
+    Set<Long> denseOnly = f.layerIndexSet("mlp_only_layers", layers);
     long first = step - 1;
     while (denseOnly.contains(first)) {
       first += step;

@@ -2,6 +2,7 @@ package dev.roofline.analyzer.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -125,40 +126,40 @@ final class JsonFields {
   }
 
   /**
-   * The number of 0 entries in a list of one 0 or 1 per layer ({@code no_rope_layers}); -1 when
-   * the key is absent, null or an empty list.
+   * The layers a list of one 0 or 1 per layer ({@code no_rope_layers}) marks 0; null when the key
+   * is absent, null or an empty list.
    */
-  long zeroFlags(String key, long layers) {
+  Layers zeroFlags(String key, long layers) {
     List<?> list = list(key);
     if (list == null || list.isEmpty()) {
-      return -1;
+      return null;
     }
     if (list.size() != layers) {
       throw error(
           "'" + name(key) + "' must have one entry per layer ('num_hidden_layers' = " + layers + "), got " + list.size());
     }
-    long zeros = 0;
-    for (Object entry : list) {
-      BigInteger flag = wholeNumber(entry);
+    List<Long> zeros = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      BigInteger flag = wholeNumber(list.get(i));
       if (flag == null || flag.signum() < 0 || flag.compareTo(BigInteger.ONE) > 0) {
-        throw wrongType(key, "a list of 0 and 1", entry);
+        throw wrongType(key, "a list of 0 and 1", list.get(i));
       }
       if (flag.signum() == 0) {
-        zeros++;
+        zeros.add((long) i);
       }
     }
-    return zeros;
+    return Layers.Listed.of(zeros);
   }
 
   /**
-   * The number of layers a {@code layer_types} list marks {@code "sliding_attention"}; -1 when the
-   * key is absent or null (the family's rule applies). The list must have one entry per layer,
-   * each {@code "full_attention"} or {@code "sliding_attention"}.
+   * The layers a {@code layer_types} list marks {@code "sliding_attention"}; null when the key is
+   * absent or null (the family's rule applies). The list must have one entry per layer, each
+   * {@code "full_attention"} or {@code "sliding_attention"}.
    */
-  long slidingLayerTypes(String key, long layers) {
+  Layers slidingLayerTypes(String key, long layers) {
     List<?> list = list(key);
     if (list == null) {
-      return -1;
+      return null;
     }
     if (list.size() != layers) {
       throw error(
@@ -169,37 +170,28 @@ final class JsonFields {
               + "), got "
               + list.size());
     }
-    long sliding = 0;
-    for (Object entry : list) {
+    List<Long> sliding = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object entry = list.get(i);
       if ("sliding_attention".equals(entry)) {
-        sliding++;
+        sliding.add((long) i);
       } else if (!"full_attention".equals(entry)) {
         throw wrongType(key, "a list of \"full_attention\" and \"sliding_attention\"", entry);
       }
     }
-    return sliding;
+    return Layers.Listed.of(sliding);
   }
 
   /**
-   * How many of the layers {@code 0 ≤ i < layers} with {@code (i + 1) % step == 0} a list of layer
-   * indices ({@code mlp_only_layers}) names; an absent or null list names none. Each index must be
-   * a layer of the model; an index listed twice counts once.
-   */
-  long layerIndicesOnStep(String key, long layers, long step) {
-    long named = 0;
-    for (long i : layerIndices(key, layers)) {
-      if ((i + 1) % step == 0) {
-        named++;
-      }
-    }
-    return named;
-  }
-
-  /**
-   * The layers a list of layer indices ({@code mlp_only_layers}) names, each once; empty for an
+   * The layers a list of layer indices ({@code mlp_only_layers}) names, each once; none for an
    * absent or null list. Each index must be a layer of the model.
    */
-  Set<Long> layerIndices(String key, long layers) {
+  Layers.Listed layerIndices(String key, long layers) {
+    return Layers.Listed.of(layerIndexSet(key, layers));
+  }
+
+  /** As {@link #layerIndices}, as a set. */
+  Set<Long> layerIndexSet(String key, long layers) {
     List<?> list = list(key);
     Set<Long> named = new HashSet<>();
     if (list == null) {

@@ -2,8 +2,8 @@ package dev.roofline.analyzer.config;
 
 /**
  * A {@code llama4} mixture-of-experts model (Llama 4 Scout, Maverick): the keys of its {@code
- * text_config}, defaults of transformers' {@code Llama4TextConfig}. Of its layers, {@code
- * noRopeLayers} are NoPE layers (full attention, no RoPE, no QK norm); the others apply RoPE, the
+ * text_config}, defaults of transformers' {@code Llama4TextConfig}. Of its layers, those of {@code
+ * noRope} are NoPE layers (full attention, no RoPE, no QK norm); the others apply RoPE, the
  * per-head L2 QK norm when {@code useQkNorm}, and attention within chunks of {@code
  * attentionChunkSize} tokens (0: full attention).
  */
@@ -21,7 +21,7 @@ public record Llama4Config(
     long interleaveMoeLayerStep,
     Activation hiddenAct,
     DType dtype,
-    long noRopeLayers,
+    Layers noRope,
     long attentionChunkSize,
     boolean useQkNorm,
     boolean tieWordEmbeddings)
@@ -39,9 +39,9 @@ public record Llama4Config(
           long layers = f.positiveInt("num_hidden_layers", 48);
           // Layer i is a NoPE layer iff no_rope_layers[i] is 0, or, without that list, iff (i + 1)
           // is a multiple of no_rope_layer_interval.
-          long noRope = f.zeroFlags("no_rope_layers", layers);
-          if (noRope < 0) {
-            noRope = layers / f.positiveInt("no_rope_layer_interval", 4);
+          Layers noRope = f.zeroFlags("no_rope_layers", layers);
+          if (noRope == null) {
+            noRope = new Layers.Every(f.positiveInt("no_rope_layer_interval", 4));
           }
           try {
             return new Llama4Config(
@@ -91,7 +91,12 @@ public record Llama4Config(
 
   /** Blocks that apply RoPE (and chunked attention, and the QK norm): all but the NoPE layers. */
   public long ropeBlocks() {
-    return numHiddenLayers - noRopeLayers;
+    return numHiddenLayers - noRopeLayers();
+  }
+
+  /** Blocks that are NoPE layers. */
+  public long noRopeLayers() {
+    return noRope.count(0, numHiddenLayers);
   }
 
   /** Blocks with a dense feed-forward part. */
@@ -110,6 +115,13 @@ public record Llama4Config(
   /** The experts of the mixture-of-experts blocks, and the shared expert, of {@code intermediate_size}. */
   public Experts experts() {
     return new Experts(
-        numLocalExperts, numExpertsPerTok, intermediateSize, moeBlocks(), intermediateSize, false, false);
+        numLocalExperts,
+        numExpertsPerTok,
+        intermediateSize,
+        moeBlocks(),
+        intermediateSize,
+        false,
+        false,
+        new Layers.Every(interleaveMoeLayerStep));
   }
 }

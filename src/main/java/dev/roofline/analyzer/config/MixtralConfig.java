@@ -18,7 +18,7 @@ public record MixtralConfig(Decoder decoder, Experts moe, SlidingWindow slidingW
           long k = Experts.perToken(f, 2, experts, "num_local_experts");
           return new MixtralConfig(
               d,
-              new Experts(experts, k, d.intermediateSize(), d.numHiddenLayers(), 0, false, false),
+              new Experts(experts, k, d.intermediateSize(), d.numHiddenLayers(), 0, false, false, Layers.ALL),
               SlidingWindow.read(f, d.numHiddenLayers(), 0, SlidingWindow.Rule.EVERY_LAYER));
         }
       };

@@ -1,15 +1,18 @@
 package dev.roofline.analyzer.config;
 
+import java.util.Objects;
+
 /**
  * The sliding-window layers of a model: each attends to the last {@code window} tokens (itself
- * included, so it keeps {@code window − 1} past tokens), and {@code layers} of the model's layers
- * do; the others attend to every token. {@link #NONE}: no layer slides.
+ * included, so it keeps {@code window − 1} past tokens); {@code layers} of the model's layers do,
+ * those of {@code where}; the others attend to every token. {@link #NONE}: no layer slides.
  */
-public record SlidingWindow(long window, long layers) {
+public record SlidingWindow(long window, long layers, Layers where) {
 
-  public static final SlidingWindow NONE = new SlidingWindow(0, 0);
+  public static final SlidingWindow NONE = new SlidingWindow(0, 0, Layers.NONE);
 
   public SlidingWindow {
+    Objects.requireNonNull(where, "where");
     if (window < 0 || layers < 0 || (layers > 0 && window == 0)) {
       throw new IllegalArgumentException("bad sliding window " + window + " over " + layers + " layers");
     }
@@ -26,25 +29,23 @@ public record SlidingWindow(long window, long layers) {
     /** qwen3_moe: with {@code use_sliding_window}, every layer. */
     EVERY_LAYER_IF_USED;
 
-    /** The sliding layers among {@code layers} by this rule, reading the keys it depends on. */
-    long slidingLayers(JsonFields f, long layers) {
+    /** The sliding layers by this rule, reading the keys it depends on. */
+    Layers slidingLayers(JsonFields f) {
       if (this == EVERY_LAYER) {
-        return layers;
+        return Layers.ALL;
       }
       boolean used = f.bool("use_sliding_window", false);
       long maxWindowLayers = f.nonNegativeInt("max_window_layers", 28);
       if (!used) {
-        return 0;
+        return Layers.NONE;
       }
       if (this == FROM_MAX_WINDOW_LAYERS) {
-        return Math.max(0, layers - maxWindowLayers);
+        return new Layers.From(maxWindowLayers);
       }
       if (this == EVEN_BELOW_MAX_WINDOW_LAYERS) {
-        // Layers 0, 2, 4, … below the limit: ⌈m/2⌉, written so that m = Long.MAX_VALUE does not wrap.
-        long m = Math.min(layers, maxWindowLayers);
-        return m - m / 2;
+        return new Layers.EvenBelow(maxWindowLayers);
       }
-      return layers;
+      return Layers.ALL;
     }
   }
 
@@ -55,12 +56,13 @@ public record SlidingWindow(long window, long layers) {
    */
   static SlidingWindow read(JsonFields f, long layers, long defaultWindow, Rule rule) {
     long window = f.positiveIntOrNull("sliding_window", defaultWindow, 0);
-    long byRule = rule.slidingLayers(f, layers);
-    long listed = f.slidingLayerTypes("layer_types", layers);
-    if (listed > 0 && window == 0) {
+    Layers byRule = rule.slidingLayers(f);
+    Layers listed = f.slidingLayerTypes("layer_types", layers);
+    if (listed != null && listed.count(0, layers) > 0 && window == 0) {
       throw f.brokenRule("'layer_types' has sliding_attention layers but 'sliding_window' is null");
     }
-    long sliding = listed >= 0 ? listed : window == 0 ? 0 : byRule;
-    return sliding == 0 ? NONE : new SlidingWindow(window, sliding);
+    Layers sliding = listed != null ? listed : window == 0 ? Layers.NONE : byRule;
+    long count = sliding.count(0, layers);
+    return count == 0 ? NONE : new SlidingWindow(window, count, sliding);
   }
 }

@@ -3,6 +3,7 @@ package dev.roofline.analyzer.graph;
 import dev.roofline.analyzer.config.Experts;
 import dev.roofline.analyzer.config.FirstLayers;
 import dev.roofline.analyzer.config.LatentAttention;
+import dev.roofline.analyzer.config.Layers;
 import dev.roofline.analyzer.config.ModelConfig;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class BlockParts {
     BigInteger kvHeads = big(a.kvHeads());
     BigInteger qkv = d.multiply(heads.add(kvHeads.shiftLeft(1)));
     List<Op> ops = new ArrayList<>(9);
-    ops.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
+    ops.add(rmsnorm(Operator.ATTN_RMSNORM, Layers.ALL));
     // q, k and v are three tensors that read the same input, once (at q's input type).
     Part.Weight weight =
         Part.Weight.of(
@@ -56,27 +57,26 @@ final class BlockParts {
     Part qkvProj = Part.Linear.of(qkv, hidden, weight);
     ops.add(
         a.parts().qkvBias()
-            ? Op.of(Operator.ATTN_QKV_PROJ, blocks, qkvProj, new Part.Bias(qkv))
-            : Op.of(Operator.ATTN_QKV_PROJ, blocks, qkvProj));
+            ? op(Operator.ATTN_QKV_PROJ, qkvProj, new Part.Bias(qkv))
+            : op(Operator.ATTN_QKV_PROJ, qkvProj));
     if (a.parts().qkNorm()) {
       // One norm of d features per query head and per key head of every token: two norms, each with its weights.
       ops.add(
-          Op.of(
+          op(
               Operator.ATTN_QK_NORM,
-              blocks,
               new Part.Norm(Part.NormKind.RMS, d, heads),
               new Part.Norm(Part.NormKind.RMS, d, kvHeads)));
     }
-    ops.add(Op.of(Operator.ATTN_ROPE, blocks, new Part.Rope(d.multiply(heads.add(kvHeads)))));
+    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(d.multiply(heads.add(kvHeads)))));
     ops.addAll(sdpa(a));
     Part oProj =
         Part.Linear.of(
             hidden, a.queryDims(), Part.Weight.of(tensors.attention(0, ModuleNames.Attention.O, hidden, a.queryDims())));
     ops.add(
         a.parts().outputBias()
-            ? Op.of(Operator.ATTN_O_PROJ, blocks, oProj, new Part.Bias(hidden))
-            : Op.of(Operator.ATTN_O_PROJ, blocks, oProj));
-    ops.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, blocks));
+            ? op(Operator.ATTN_O_PROJ, oProj, new Part.Bias(hidden))
+            : op(Operator.ATTN_O_PROJ, oProj));
+    ops.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, Layers.ALL));
     return ops;
   }
 
@@ -96,18 +96,18 @@ final class BlockParts {
     BigInteger queries = heads.multiply(a.qkHeadDim());
     BigInteger cached = a.cachedDims();
     List<Op> ops = new ArrayList<>(12);
-    ops.add(rmsnorm(Operator.ATTN_RMSNORM, blocks));
+    ops.add(rmsnorm(Operator.ATTN_RMSNORM, Layers.ALL));
     if (a.qLoraRank() > 0) {
       BigInteger rank = big(a.qLoraRank());
       ops.add(attentionProj(Operator.ATTN_Q_A_PROJ, ModuleNames.Attention.Q_A, rank, hidden));
-      ops.add(Op.of(Operator.ATTN_Q_A_RMSNORM, blocks, Part.Norm.rms(rank)));
+      ops.add(op(Operator.ATTN_Q_A_RMSNORM, Part.Norm.rms(rank)));
       ops.add(attentionProj(Operator.ATTN_Q_B_PROJ, ModuleNames.Attention.Q_B, queries, rank));
     } else {
       ops.add(attentionProj(Operator.ATTN_Q_PROJ, ModuleNames.Attention.Q, queries, hidden));
     }
     ops.add(attentionProj(Operator.ATTN_KV_A_PROJ, ModuleNames.Attention.KV_A, cached, hidden));
-    ops.add(Op.of(Operator.ATTN_KV_A_RMSNORM, blocks, Part.Norm.rms(latent)));
-    ops.add(Op.of(Operator.ATTN_ROPE, blocks, new Part.Rope(rope.multiply(heads.add(BigInteger.ONE)))));
+    ops.add(op(Operator.ATTN_KV_A_RMSNORM, Part.Norm.rms(latent)));
+    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(rope.multiply(heads.add(BigInteger.ONE)))));
     // kv_b_proj is one [nh·(nope + vd), kvl] tensor: its key rows are absorbed into the queries,
     // its value rows into the outputs. Its bytes are split in proportion, exactly: Q_Absorb takes
     // ⌊bytes·nope/(nope + vd)⌋ and V_Absorb the rest. nh heads of proj(T, kvl, nope) and of
@@ -115,24 +115,22 @@ final class BlockParts {
     Part.Tensor kvB = tensors.attention(0, ModuleNames.Attention.KV_B, heads.multiply(nope.add(values)), latent);
     BigInteger perHead = nope.add(values);
     ops.add(
-        Op.of(
+        op(
             Operator.ATTN_Q_ABSORB,
-            blocks,
             new Part.Linear(Part.Rows.TOKENS, heads, latent, nope, new Part.Weight.Share(kvB, nope, perHead, false))));
-    ops.add(Op.of(Operator.ATTN_SDPA, blocks, new Part.LatentAttention(heads, latent, rope)));
+    ops.add(op(Operator.ATTN_SDPA, new Part.LatentAttention(heads, latent, rope)));
     ops.add(
-        Op.of(
+        op(
             Operator.ATTN_V_ABSORB,
-            blocks,
             new Part.Linear(Part.Rows.TOKENS, heads, values, latent, new Part.Weight.Share(kvB, nope, perHead, true))));
     ops.add(attentionProj(Operator.ATTN_O_PROJ, ModuleNames.Attention.O, hidden, heads.multiply(values)));
-    ops.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, blocks));
+    ops.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, Layers.ALL));
     return ops;
   }
 
   /** An attention projection of one tensor, {@code [n, k]}, in every block. */
   private Op attentionProj(Operator op, ModuleNames.Attention module, BigInteger n, BigInteger k) {
-    return Op.of(op, blocks, Part.Linear.of(n, k, Part.Weight.of(tensors.attention(0, module, n, k))));
+    return op(op, Part.Linear.of(n, k, Part.Weight.of(tensors.attention(0, module, n, k))));
   }
 
   /**
@@ -143,24 +141,35 @@ final class BlockParts {
     long sliding = a.sliding().layers();
     Part full = a.over(Window.FULL);
     if (sliding == 0) {
-      return List.of(Op.of(Operator.ATTN_SDPA, blocks, full));
+      return List.of(op(Operator.ATTN_SDPA, full));
     }
     Part windowed = a.over(Window.sliding(a.sliding().window()));
     if (sliding == blocks) {
-      return List.of(Op.of(Operator.ATTN_SDPA, blocks, windowed));
+      return List.of(op(Operator.ATTN_SDPA, windowed));
     }
+    Layers where = a.sliding().where();
     return List.of(
-        Op.of(Operator.ATTN_SDPA_FULL, blocks - sliding, full),
-        Op.of(Operator.ATTN_SDPA_SLIDING, sliding, windowed));
+        Op.of(Operator.ATTN_SDPA_FULL, new Layers.Not(where), blocks, full),
+        Op.of(Operator.ATTN_SDPA_SLIDING, where, blocks, windowed));
   }
 
-  Op rmsnorm(Operator op, long blocks) {
-    return Op.of(op, blocks, Part.Norm.rms(hidden));
+  /** An operator in every block. */
+  Op op(Operator id, Part... parts) {
+    return Op.of(id, Layers.ALL, blocks, parts);
+  }
+
+  /** An operator in the layers {@code where}. */
+  Op op(Operator id, Layers where, Part... parts) {
+    return Op.of(id, where, blocks, parts);
+  }
+
+  Op rmsnorm(Operator op, Layers where) {
+    return op(op, where, Part.Norm.rms(hidden));
   }
 
   /** The element-wise sum of two hidden states. */
-  Op residualAdd(Operator op, long blocks) {
-    return Op.of(op, blocks, new Part.Sum(hidden, 2));
+  Op residualAdd(Operator op, Layers where) {
+    return op(op, where, new Part.Sum(hidden, 2));
   }
 
   /**
@@ -169,21 +178,21 @@ final class BlockParts {
    * token goes through {@code perToken} of its {@code parts} parts (routed experts), or the one
    * dense or shared part.
    */
-  List<Op> gatedFeedForward(FeedForward kind, long blocks, long layer, long intermediate, long perToken, long parts) {
+  List<Op> gatedFeedForward(FeedForward kind, Layers where, long layer, long intermediate, long perToken, long parts) {
     BigInteger i = big(intermediate);
     int act = config.hiddenAct().flopsPerElement();
     return List.of(
-        Op.of(kind.gateUp(), blocks, new Part.Gated(kind, Part.Gated.Projection.GATE_UP, layer, hidden, i, perToken, parts)),
-        Op.of(kind.actMul(), blocks, new Part.ActMul(i, act, perToken)),
-        Op.of(kind.down(), blocks, new Part.Gated(kind, Part.Gated.Projection.DOWN, layer, hidden, i, perToken, parts)));
+        op(kind.gateUp(), where, new Part.Gated(kind, Part.Gated.Projection.GATE_UP, layer, hidden, i, perToken, parts)),
+        op(kind.actMul(), where, new Part.ActMul(i, act, perToken)),
+        op(kind.down(), where, new Part.Gated(kind, Part.Gated.Projection.DOWN, layer, hidden, i, perToken, parts)));
   }
 
   /** The feed-forward part of a dense model: norm, gated feed-forward, residual add. */
   List<Op> denseFeedForward(long intermediate) {
     List<Op> ops = new ArrayList<>(5);
-    ops.add(rmsnorm(Operator.FFN_RMSNORM, blocks));
-    ops.addAll(gatedFeedForward(FeedForward.DENSE, blocks, 0, intermediate, 1, 1));
-    ops.add(residualAdd(Operator.FFN_RESIDUAL_ADD, blocks));
+    ops.add(rmsnorm(Operator.FFN_RMSNORM, Layers.ALL));
+    ops.addAll(gatedFeedForward(FeedForward.DENSE, Layers.ALL, 0, intermediate, 1, 1));
+    ops.add(residualAdd(Operator.FFN_RESIDUAL_ADD, Layers.ALL));
     return ops;
   }
 
@@ -194,16 +203,16 @@ final class BlockParts {
    * first}: whose modules the two kinds of layer take.
    */
   List<Op> moeFeedForward(Experts e, long denseIntermediate, FirstLayers first) {
-    long moe = e.layers();
+    Layers moe = e.where();
     List<Op> ops = new ArrayList<>(14);
-    ops.add(rmsnorm(Operator.FFN_RMSNORM, blocks));
+    ops.add(rmsnorm(Operator.FFN_RMSNORM, Layers.ALL));
     BigInteger experts = big(e.count());
     Part router = Part.Linear.of(experts, hidden, Part.Weight.PLAIN);
     // One bias weight per expert, added to the scores when choosing (it costs no FLOPs here).
     ops.add(
         e.routerBias()
-            ? Op.of(Operator.FFN_ROUTER, moe, router, new Part.Params(experts))
-            : Op.of(Operator.FFN_ROUTER, moe, router));
+            ? op(Operator.FFN_ROUTER, moe, router, new Part.Params(experts))
+            : op(Operator.FFN_ROUTER, moe, router));
     ops.addAll(
         gatedFeedForward(FeedForward.ROUTED_EXPERT, moe, first.experts(), e.intermediateSize(), e.perToken(), e.count()));
     if (e.sharedIntermediateSize() > 0) {
@@ -211,7 +220,7 @@ final class BlockParts {
       if (e.sharedGate()) {
         // sigmoid(x·g) per token, times the shared expert's output.
         ops.add(
-            Op.of(
+            op(
                 Operator.FFN_SHARED_EXP_GATE,
                 moe,
                 Part.Linear.of(BigInteger.ONE, hidden, Part.Weight.PLAIN),
@@ -219,8 +228,8 @@ final class BlockParts {
       }
       ops.add(residualAdd(Operator.FFN_ROUTED_SHARED_EXP_ADD, moe));
     }
-    ops.addAll(gatedFeedForward(FeedForward.NON_MOE, blocks - moe, first.dense(), denseIntermediate, 1, 1));
-    ops.add(residualAdd(Operator.FFN_RESIDUAL_ADD, blocks));
+    ops.addAll(gatedFeedForward(FeedForward.NON_MOE, new Layers.Not(moe), first.dense(), denseIntermediate, 1, 1));
+    ops.add(residualAdd(Operator.FFN_RESIDUAL_ADD, Layers.ALL));
     return ops;
   }
 
@@ -236,9 +245,9 @@ final class BlockParts {
         new Part.Linear(
             Part.Rows.LAST_TOKENS, BigInteger.ONE, vocab, hidden, Part.Weight.of(tensors.lmHead(tied, vocab, hidden)));
     return List.of(
-        new Op(Operator.MODEL_EMBEDDING, 1, 0, true, List.of(new Part.Gather(hidden))),
-        Op.of(Operator.MODEL_FINAL_RMSNORM, 1, Part.Norm.rms(hidden)).originally(0),
-        new Op(Operator.MODEL_LM_HEAD, 1, 0, tied, List.of(head)));
+        Op.perStep(Operator.MODEL_EMBEDDING, true, new Part.Gather(hidden)),
+        Op.perStep(Operator.MODEL_FINAL_RMSNORM, false, Part.Norm.rms(hidden)),
+        Op.perStep(Operator.MODEL_LM_HEAD, tied, head));
   }
 
   /**
@@ -258,13 +267,13 @@ final class BlockParts {
    * the model has them, where the two differ (llama's attention, whose {@code head_dim} the
    * original ignores).
    */
-  static List<Op> eitherOr(List<Op> original, List<Op> actual) {
+  List<Op> eitherOr(List<Op> original, List<Op> actual) {
     List<Op> ops = new ArrayList<>(original.size() + actual.size());
     for (Op op : original) {
-      ops.add(op.inBlocks(0));
+      ops.add(op.in(Layers.NONE, blocks));
     }
     for (Op op : actual) {
-      ops.add(op.originally(0));
+      ops.add(op.originally(Layers.NONE, blocks));
     }
     return ops;
   }

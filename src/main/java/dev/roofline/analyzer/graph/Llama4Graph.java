@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.graph;
 
+import dev.roofline.analyzer.config.Layers;
 import dev.roofline.analyzer.config.Llama4Config;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
     GqaAttention attention =
         GqaAttention.original(c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.hiddenSize());
     long layers = c.numHiddenLayers();
-    long rope = c.ropeBlocks();
+    Layers rope = new Layers.Not(c.noRope());
     List<Op> ops = new ArrayList<>();
     for (Op op : parts.attention(attention)) {
       switch (op.id()) {
@@ -29,22 +30,21 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
           ops.add(op);
           BigInteger d = BigInteger.valueOf(c.headDim());
           ops.add(
-              new Op(
-                  Operator.ATTN_QK_NORM,
-                  c.useQkNorm() ? rope : 0,
-                  0,
-                  false,
-                  List.of(
+              parts
+                  .op(
+                      Operator.ATTN_QK_NORM,
+                      c.useQkNorm() ? rope : Layers.NONE,
                       new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numAttentionHeads())),
-                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numKeyValueHeads())))));
+                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numKeyValueHeads())))
+                  .originally(Layers.NONE, layers));
         }
-        case ATTN_ROPE -> ops.add(op.inBlocks(rope));
-        case ATTN_SDPA -> ops.addAll(sdpa(op, attention, c));
+        case ATTN_ROPE -> ops.add(op.in(rope, layers));
+        case ATTN_SDPA -> ops.addAll(sdpa(op, attention, c, parts));
         default -> ops.add(op);
       }
     }
     for (Op op : parts.moeFeedForward(c.experts(), c.intermediateSizeMlp(), c.firstLayers())) {
-      ops.add(op.id() == Operator.FFN_ROUTER ? op.originally(layers) : op);
+      ops.add(op.id() == Operator.FFN_ROUTER ? op.originally(Layers.ALL, layers) : op);
     }
     return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.ADDITIONAL_EXPERTS, StorageKind.EMBEDDING_TABLE);
   }
@@ -54,17 +54,19 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
    * row when all layers are of one kind, else {@code (Full)} and {@code (Chunked)} rows; the
    * original's one row of full attention in every layer.
    */
-  private static List<Op> sdpa(Op full, GqaAttention a, Llama4Config c) {
+  private static List<Op> sdpa(Op full, GqaAttention a, Llama4Config c, BlockParts parts) {
     if (c.attentionChunkSize() == 0 || c.ropeBlocks() == 0) {
       return List.of(full);
     }
-    Op chunked = Op.of(Operator.ATTN_SDPA, c.numHiddenLayers(), a.over(Window.chunked(c.attentionChunkSize())));
+    long layers = c.numHiddenLayers();
+    Part chunked = a.over(Window.chunked(c.attentionChunkSize()));
+    Op none = full.in(Layers.NONE, layers);
     if (c.noRopeLayers() == 0) {
-      return List.of(full.inBlocks(0), chunked.originally(0));
+      return List.of(none, parts.op(Operator.ATTN_SDPA, chunked).originally(Layers.NONE, layers));
     }
     return List.of(
-        full.inBlocks(0),
-        new Op(Operator.ATTN_SDPA_FULL, c.noRopeLayers(), 0, false, full.parts()),
-        new Op(Operator.ATTN_SDPA_CHUNKED, c.ropeBlocks(), 0, false, chunked.parts()));
+        none,
+        parts.op(Operator.ATTN_SDPA_FULL, c.noRope(), full.parts().get(0)).originally(Layers.NONE, layers),
+        parts.op(Operator.ATTN_SDPA_CHUNKED, new Layers.Not(c.noRope()), chunked).originally(Layers.NONE, layers));
   }
 }

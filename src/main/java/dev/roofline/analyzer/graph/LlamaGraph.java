@@ -22,7 +22,7 @@ final class LlamaGraph implements GraphBuilder<LlamaConfig> {
     long d = c.attentionHeadDim();
     List<Op> ops = new ArrayList<>(parts.attention(original));
     if (d != c.headDim()) {
-      ops = new ArrayList<>(BlockParts.eitherOr(ops, parts.attention(actualAttention(c, d))));
+      ops = new ArrayList<>(parts.eitherOr(ops, parts.attention(actualAttention(c, d))));
     }
     ops.addAll(parts.denseFeedForward(c.intermediateSize()));
     return parts.graph(ops, StorageKind.KV_CACHE, StorageKind.EMBEDDING_TABLE);

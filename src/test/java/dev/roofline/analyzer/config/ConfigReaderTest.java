@@ -29,7 +29,7 @@ class ConfigReaderTest {
         .isEqualTo(
             new Llama4Config(
                 5120, 8192, 16384, 48, 40, 8, 128, 202048, 16, 1, 1, Activation.SILU, new DType("float16", 2),
-                12, 8192, true, false));
+                new Layers.Every(4), 8192, true, false));
   }
 
   @Test

@@ -35,7 +35,10 @@ class FamilyConfigTest {
     GqaConfig c = read("\"" + type + "\"");
     assertThat(c.modelType()).isEqualTo(type);
     assertThat(c.decoder()).isEqualTo(new Decoder(type, vocab, h, i, layers, heads, kvHeads, d, Activation.SILU, FLOAT16, false));
-    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(window, sliding));
+    assertThat(c.slidingWindow().window()).isEqualTo(window);
+    assertThat(c.slidingWindow().layers()).isEqualTo(sliding);
+    // Mistral slides in every layer when its window is set; the others not without use_sliding_window.
+    assertThat(c.slidingWindow().where()).isEqualTo(sliding == 0 ? Layers.NONE : Layers.ALL);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,8 +51,10 @@ class FamilyConfigTest {
           qwen3_moe, 128, 8, 768,   24,     0,      false
           """)
   void expertDefaults(String type, long count, long k, long size, long layers, long shared, boolean gate) {
-    assertThat(read("\"" + type + "\"").experts())
-        .contains(new Experts(count, k, size, layers, shared, gate, false));
+    Experts e = read("\"" + type + "\"").experts().orElseThrow();
+    assertThat(e).isEqualTo(new Experts(count, k, size, layers, shared, gate, false, e.where()));
+    // Every layer has experts by default: mixtral always, the qwen families at decoder_sparse_step 1.
+    assertThat(e.where().count(0, layers)).isEqualTo(layers);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -94,6 +99,6 @@ class FamilyConfigTest {
   @Test
   void qwen3MoeWithTheWindowOnSlidesEveryLayerAndKeepsTheRealCheckpointsWindow() {
     GqaConfig c = read("\"qwen3_moe\", \"use_sliding_window\": true, \"sliding_window\": 32768, \"max_window_layers\": 3.0");
-    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(32768, 24));
+    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(32768, 24, Layers.ALL));
   }
 }
