@@ -51,10 +51,10 @@ final class BlockParts {
     // q, k and v are three tensors that read the same input, once (at q's input type).
     Part.Weight weight =
         Part.Weight.of(
-            tensors.attention(0, ModuleNames.Attention.Q, d.multiply(heads), hidden),
-            tensors.attention(0, ModuleNames.Attention.K, d.multiply(kvHeads), hidden),
-            tensors.attention(0, ModuleNames.Attention.V, d.multiply(kvHeads), hidden));
-    Part qkvProj = Part.Linear.of(qkv, hidden, weight);
+            tensors.attention(0, ModuleNames.Attention.Q, d.multiply(heads), hidden, heads),
+            tensors.attention(0, ModuleNames.Attention.K, d.multiply(kvHeads), hidden, kvHeads),
+            tensors.attention(0, ModuleNames.Attention.V, d.multiply(kvHeads), hidden, kvHeads));
+    Part qkvProj = Part.Linear.of(qkv, hidden, weight, Part.Split.COLUMN);
     ops.add(
         a.parts().qkvBias()
             ? op(Operator.ATTN_QKV_PROJ, qkvProj, new Part.Bias(qkv))
@@ -64,14 +64,17 @@ final class BlockParts {
       ops.add(
           op(
               Operator.ATTN_QK_NORM,
-              new Part.Norm(Part.NormKind.RMS, d, heads),
-              new Part.Norm(Part.NormKind.RMS, d, kvHeads)));
+              new Part.Norm(Part.NormKind.RMS, d, heads, Part.Heads.QUERY),
+              new Part.Norm(Part.NormKind.RMS, d, kvHeads, Part.Heads.KEY_VALUE)));
     }
-    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(d.multiply(heads.add(kvHeads)))));
+    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(d, heads, kvHeads)));
     ops.addAll(sdpa(a));
     Part oProj =
         Part.Linear.of(
-            hidden, a.queryDims(), Part.Weight.of(tensors.attention(0, ModuleNames.Attention.O, hidden, a.queryDims())));
+            hidden,
+            a.queryDims(),
+            Part.Weight.of(tensors.attention(0, ModuleNames.Attention.O, hidden, a.queryDims(), heads)),
+            Part.Split.ROW);
     ops.add(
         a.parts().outputBias()
             ? op(Operator.ATTN_O_PROJ, oProj, new Part.Bias(hidden))
@@ -99,38 +102,52 @@ final class BlockParts {
     ops.add(rmsnorm(Operator.ATTN_RMSNORM, Layers.ALL));
     if (a.qLoraRank() > 0) {
       BigInteger rank = big(a.qLoraRank());
-      ops.add(attentionProj(Operator.ATTN_Q_A_PROJ, ModuleNames.Attention.Q_A, rank, hidden));
+      ops.add(attentionProj(Operator.ATTN_Q_A_PROJ, ModuleNames.Attention.Q_A, rank, hidden, null));
       ops.add(op(Operator.ATTN_Q_A_RMSNORM, Part.Norm.rms(rank)));
-      ops.add(attentionProj(Operator.ATTN_Q_B_PROJ, ModuleNames.Attention.Q_B, queries, rank));
+      ops.add(attentionProj(Operator.ATTN_Q_B_PROJ, ModuleNames.Attention.Q_B, queries, rank, heads));
     } else {
-      ops.add(attentionProj(Operator.ATTN_Q_PROJ, ModuleNames.Attention.Q, queries, hidden));
+      ops.add(attentionProj(Operator.ATTN_Q_PROJ, ModuleNames.Attention.Q, queries, hidden, heads));
     }
-    ops.add(attentionProj(Operator.ATTN_KV_A_PROJ, ModuleNames.Attention.KV_A, cached, hidden));
+    // The latent and its rotary key are shared by the heads: every device of a group computes them.
+    ops.add(attentionProj(Operator.ATTN_KV_A_PROJ, ModuleNames.Attention.KV_A, cached, hidden, null));
     ops.add(op(Operator.ATTN_KV_A_RMSNORM, Part.Norm.rms(latent)));
-    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(rope.multiply(heads.add(BigInteger.ONE)))));
+    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(rope, heads, BigInteger.ONE)));
     // kv_b_proj is one [nh·(nope + vd), kvl] tensor: its key rows are absorbed into the queries,
     // its value rows into the outputs. Its bytes are split in proportion, exactly: Q_Absorb takes
     // ⌊bytes·nope/(nope + vd)⌋ and V_Absorb the rest. nh heads of proj(T, kvl, nope) and of
     // proj(T, vd, kvl): one projection of T·nh rows each.
-    Part.Tensor kvB = tensors.attention(0, ModuleNames.Attention.KV_B, heads.multiply(nope.add(values)), latent);
+    Part.Tensor kvB = tensors.attention(0, ModuleNames.Attention.KV_B, heads.multiply(nope.add(values)), latent, heads);
     BigInteger perHead = nope.add(values);
     ops.add(
         op(
             Operator.ATTN_Q_ABSORB,
-            new Part.Linear(Part.Rows.TOKENS, heads, latent, nope, new Part.Weight.Share(kvB, nope, perHead, false))));
+            new Part.Linear(
+                Part.Rows.TOKENS, heads, latent, nope, new Part.Weight.Share(kvB, nope, perHead, false), Part.Split.HEADS)));
     ops.add(op(Operator.ATTN_SDPA, new Part.LatentAttention(heads, latent, rope)));
     ops.add(
         op(
             Operator.ATTN_V_ABSORB,
-            new Part.Linear(Part.Rows.TOKENS, heads, values, latent, new Part.Weight.Share(kvB, nope, perHead, true))));
-    ops.add(attentionProj(Operator.ATTN_O_PROJ, ModuleNames.Attention.O, hidden, heads.multiply(values)));
+            new Part.Linear(
+                Part.Rows.TOKENS, heads, values, latent, new Part.Weight.Share(kvB, nope, perHead, true), Part.Split.HEADS)));
+    ops.add(
+        op(
+            Operator.ATTN_O_PROJ,
+            Part.Linear.of(
+                hidden,
+                heads.multiply(values),
+                Part.Weight.of(tensors.attention(0, ModuleNames.Attention.O, hidden, heads.multiply(values), heads)),
+                Part.Split.ROW)));
     ops.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, Layers.ALL));
     return ops;
   }
 
-  /** An attention projection of one tensor, {@code [n, k]}, in every block. */
-  private Op attentionProj(Operator op, ModuleNames.Attention module, BigInteger n, BigInteger k) {
-    return op(op, Part.Linear.of(n, k, Part.Weight.of(tensors.attention(0, module, n, k))));
+  /**
+   * An attention projection of one tensor, {@code [n, k]}, in every block: column-parallel over
+   * its outputs' {@code heads}, or, without heads (null), replicated on every device of a group.
+   */
+  private Op attentionProj(Operator op, ModuleNames.Attention module, BigInteger n, BigInteger k, BigInteger heads) {
+    Part.Weight weight = Part.Weight.of(tensors.attention(0, module, n, k, heads == null ? BigInteger.ZERO : heads));
+    return op(op, Part.Linear.of(n, k, weight, heads == null ? Part.Split.REPLICATED : Part.Split.COLUMN));
   }
 
   /**
@@ -182,9 +199,9 @@ final class BlockParts {
     BigInteger i = big(intermediate);
     int act = config.hiddenAct().flopsPerElement();
     return List.of(
-        op(kind.gateUp(), where, new Part.Gated(kind, Part.Gated.Projection.GATE_UP, layer, hidden, i, perToken, parts)),
-        op(kind.actMul(), where, new Part.ActMul(i, act, perToken)),
-        op(kind.down(), where, new Part.Gated(kind, Part.Gated.Projection.DOWN, layer, hidden, i, perToken, parts)));
+        op(kind.gateUp(), where, new Part.Gated(kind, Part.Gated.Projection.GATE_UP, layer, hidden, i, perToken, parts, parts)),
+        op(kind.actMul(), where, new Part.ActMul(i, act, perToken, kind == FeedForward.ROUTED_EXPERT)),
+        op(kind.down(), where, new Part.Gated(kind, Part.Gated.Projection.DOWN, layer, hidden, i, perToken, parts, parts)));
   }
 
   /** The feed-forward part of a dense model: norm, gated feed-forward, residual add. */
@@ -207,7 +224,7 @@ final class BlockParts {
     List<Op> ops = new ArrayList<>(14);
     ops.add(rmsnorm(Operator.FFN_RMSNORM, Layers.ALL));
     BigInteger experts = big(e.count());
-    Part router = Part.Linear.of(experts, hidden, Part.Weight.PLAIN);
+    Part router = Part.Linear.of(experts, hidden, Part.Weight.PLAIN, Part.Split.REPLICATED);
     // One bias weight per expert, added to the scores when choosing (it costs no FLOPs here).
     ops.add(
         e.routerBias()
@@ -223,7 +240,7 @@ final class BlockParts {
             op(
                 Operator.FFN_SHARED_EXP_GATE,
                 moe,
-                Part.Linear.of(BigInteger.ONE, hidden, Part.Weight.PLAIN),
+                Part.Linear.of(BigInteger.ONE, hidden, Part.Weight.PLAIN, Part.Split.REPLICATED),
                 new Part.Scale(hidden)));
       }
       ops.add(residualAdd(Operator.FFN_ROUTED_SHARED_EXP_ADD, moe));
@@ -243,9 +260,14 @@ final class BlockParts {
     boolean tied = config.tieWordEmbeddings();
     Part head =
         new Part.Linear(
-            Part.Rows.LAST_TOKENS, BigInteger.ONE, vocab, hidden, Part.Weight.of(tensors.lmHead(tied, vocab, hidden)));
+            Part.Rows.LAST_TOKENS,
+            BigInteger.ONE,
+            vocab,
+            hidden,
+            Part.Weight.of(tensors.lmHead(tied, vocab, hidden)),
+            Part.Split.COLUMN);
     return List.of(
-        Op.perStep(Operator.MODEL_EMBEDDING, true, new Part.Gather(hidden)),
+        Op.perStep(Operator.MODEL_EMBEDDING, true, new Part.Gather(hidden, 1)),
         Op.perStep(Operator.MODEL_FINAL_RMSNORM, false, Part.Norm.rms(hidden)),
         Op.perStep(Operator.MODEL_LM_HEAD, tied, head));
   }
@@ -258,8 +280,16 @@ final class BlockParts {
     List<Op> all = new ArrayList<>(ops.size() + 3);
     all.addAll(ops);
     all.addAll(modelRows());
-    BigInteger table = hidden.multiply(big(config.vocabSize())).multiply(big(config.dtype().bytes()));
-    return new OperatorGraph(all, blocks, List.of(storage), config.dtype().bytes(), table, tensors);
+    return new OperatorGraph(
+        all,
+        blocks,
+        List.of(storage),
+        config.dtype().bytes(),
+        hidden,
+        big(config.vocabSize()),
+        tensors,
+        Layout.SINGLE,
+        List.of());
   }
 
   /**

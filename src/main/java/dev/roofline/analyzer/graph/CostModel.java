@@ -36,8 +36,11 @@ public abstract class CostModel {
   /** RMSNorm over {@code width} values for {@code rows} rows. */
   abstract Cost rmsnorm(BigInteger width, BigInteger rows, int w);
 
-  /** The activation × up-projection of one gated part of {@code intermediate} features, for {@code tokens} tokens. */
-  abstract Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w);
+  /**
+   * The activation × up-projection of {@code count} gated parts of {@code intermediate} features
+   * over {@code rows} token-part pairs ({@code count} per token on one device).
+   */
+  abstract Cost actmul(BigInteger intermediate, BigInteger rows, long count, int activationFlops, int w);
 
   /** Grouped-query attention over the batch. */
   abstract Cost attention(Part.Attention a, Step step);
@@ -51,8 +54,11 @@ public abstract class CostModel {
    */
   abstract BigInteger heldTokens(Window window, Step step);
 
-  /** The distinct routed experts of {@code parts} a layer reads when {@code tokens} tokens choose {@code perToken} each. */
-  abstract long expertsRead(long parts, long perToken, BigInteger tokens);
+  /**
+   * The distinct experts of the {@code held} (of a layer's {@code parts}) on a device that the step
+   * reads when {@code tokens} tokens choose {@code perToken} each.
+   */
+  abstract long expertsRead(long held, long parts, long perToken, BigInteger tokens);
 
   /** Whether the storage line lists a term of {@code kind} whose bytes are zero. */
   abstract boolean listsEmpty(StorageKind kind);
@@ -75,15 +81,18 @@ public abstract class CostModel {
       }
       BigInteger b = BigInteger.valueOf(blocks);
       Cost cost = Cost.ZERO;
+      BigInteger opCached = BigInteger.ZERO;
+      BigInteger opIdle = BigInteger.ZERO;
       for (Part p : op.parts()) {
         cost = cost.plus(cost(p, step));
-        cached = cached.add(cachedElements(p, step).multiply(b));
-        idle = idle.add(idleExperts(p, step).multiply(b));
+        opCached = opCached.add(cachedElements(p, step));
+        opIdle = opIdle.add(idleExperts(p, step));
       }
-      nodes.add(new Node(op.id(), blocks, cost));
-      if (!op.embeddingWeights()) {
-        weights = weights.add(cost.weight().multiply(b));
-      }
+      BigInteger stored = op.embeddingWeights() ? BigInteger.ZERO : cost.weight();
+      nodes.add(new Node(op.id(), blocks, cost, layers(op), stored, opIdle, opCached));
+      cached = cached.add(opCached.multiply(b));
+      idle = idle.add(opIdle.multiply(b));
+      weights = weights.add(stored.multiply(b));
     }
     List<StorageTerm> storage = new ArrayList<>(graph.storage().size());
     for (StorageKind kind : graph.storage()) {
@@ -98,7 +107,29 @@ public abstract class CostModel {
         storage.add(new StorageTerm(kind, bytes));
       }
     }
-    return new Graph(nodes, graph.blocks(), weights, storage);
+    return new Graph(nodes, graph.blocks(), weights, storage, communication(graph, step));
+  }
+
+  /** The layers {@code op} is in under this convention. */
+  abstract dev.roofline.analyzer.config.Layers layers(Op op);
+
+  /**
+   * The collectives of a split graph, each with its bytes per call and its calls per step: one in
+   * each block of the operator it follows (under this convention), one at each of the pipeline's
+   * stage boundaries.
+   */
+  private List<Communication> communication(OperatorGraph graph, Step step) {
+    List<Communication> out = new ArrayList<>(graph.collectives().size());
+    for (Collective c : graph.collectives()) {
+      long calls = c.after() == null ? graph.layout().pp() - 1 : blocks(c.after());
+      if (calls == 0) {
+        continue;
+      }
+      BigInteger bytes =
+          step.bytes(step.rows(c.rows()).multiply(BigInteger.valueOf(c.tokenGroups())).multiply(c.perRow()));
+      out.add(new Communication(c, bytes, calls, c.after() == null ? null : layers(c.after())));
+    }
+    return out;
   }
 
   /** What {@code p} costs in one block. */
@@ -110,7 +141,8 @@ public abstract class CostModel {
       return gated(g, step);
     }
     if (p instanceof Part.ActMul a) {
-      return actmul(a.intermediate(), step.tokens, a.activationFlops(), step.w).times(a.count());
+      BigInteger rows = a.routed() ? step.pairs(a.count()) : step.tokens.multiply(BigInteger.valueOf(a.count()));
+      return actmul(a.intermediate(), rows, a.count(), a.activationFlops(), step.w);
     }
     if (p instanceof Part.Norm n) {
       BigInteger rows = step.tokens.multiply(n.perRow());
@@ -138,8 +170,11 @@ public abstract class CostModel {
       return latentAttention(a, step);
     }
     if (p instanceof Part.Gather g) {
-      BigInteger bytes = step.bytes(g.hidden().multiply(step.tokens));
-      return new Cost(BigInteger.ZERO, bytes, BigInteger.ZERO, bytes);
+      // Split by vocabulary, a device gathers the rows of its share of the tokens.
+      BigInteger shards = BigInteger.valueOf(g.shards());
+      BigInteger rows = step.tokens.add(shards).subtract(BigInteger.ONE).divide(shards);
+      return new Cost(
+          BigInteger.ZERO, step.bytes(g.hidden().multiply(rows)), BigInteger.ZERO, step.bytes(g.hidden().multiply(step.tokens)));
     }
     throw new IllegalStateException("no cost for " + p);
   }
@@ -157,37 +192,42 @@ public abstract class CostModel {
   }
 
   /**
-   * Gate and up, or down, projections of a gated part: FLOPs, inputs and outputs of the {@code
-   * perToken·T} token-part pairs (k times one part's), and the weights of the parts read.
+   * Gate and up, or down, projections of a gated part: FLOPs, inputs and outputs of its
+   * token-part pairs (k per token; a device's share of them for routed experts), and the weights
+   * of the parts read.
    */
   private Cost gated(Part.Gated g, Step step) {
-    BigInteger pairs = step.tokens.multiply(BigInteger.valueOf(g.perToken()));
     boolean up = g.projection() == Part.Gated.Projection.GATE_UP;
     BigInteger n = up ? g.intermediate().shiftLeft(1) : g.hidden();
     BigInteger k = up ? g.hidden() : g.intermediate();
-    long read = g.routed() ? expertsRead(g.parts(), g.perToken(), step.tokens) : g.perToken();
-    Tensors.Gated inputs = gatedTensors(g, 0, g.perToken(), step);
-    Tensors.Gated weights = read == g.perToken() ? inputs : gatedTensors(g, 0, read, step);
-    return matmul(
-        pairs,
-        n,
-        k,
-        step.w,
-        up ? weights.gateUpBytes() : weights.downBytes(),
-        up ? inputs.gateUpInput() : inputs.downInput());
+    BigInteger pairs = g.routed() ? step.pairs(g.perToken()) : step.tokens.multiply(BigInteger.valueOf(g.perToken()));
+    long read = g.routed() ? expertsRead(g.held(), g.parts(), g.perToken(), step.moeTokens) : g.perToken();
+    BigInteger inputs;
+    if (!g.routed() || step.whole()) {
+      // Each part reads the tokens' rows at its own input type.
+      Tensors.Gated each = gatedTensors(g, 0, g.perToken(), step);
+      inputs = up ? each.gateUpInput() : each.downInput();
+    } else {
+      // A device's share of the pairs, read at its first expert's input type.
+      Tensors.Gated first = step.tensors.gated(g.kind(), g.layer(), 0, 1, g.hidden(), g.intermediate(), BigInteger.ONE);
+      BigInteger perRow = up ? first.gateUpInput() : first.downInput();
+      inputs = perRow.multiply(pairs);
+    }
+    Tensors.Gated weights = gatedTensors(g, 0, read, step);
+    return matmul(pairs, n, k, step.w, up ? weights.gateUpBytes() : weights.downBytes(), inputs);
   }
 
   private static Tensors.Gated gatedTensors(Part.Gated g, long first, long count, Step step) {
     return step.tensors.gated(g.kind(), g.layer(), first, count, g.hidden(), g.intermediate(), step.tokens);
   }
 
-  /** The weights of the routed experts of {@code p} that the step does not read. */
+  /** The weights of the routed experts a device holds that the step does not read. */
   private BigInteger idleExperts(Part p, Step step) {
     if (!(p instanceof Part.Gated g) || !g.routed()) {
       return BigInteger.ZERO;
     }
-    long read = expertsRead(g.parts(), g.perToken(), step.tokens);
-    Tensors.Gated idle = gatedTensors(g, read, g.parts() - read, step);
+    long read = expertsRead(g.held(), g.parts(), g.perToken(), step.moeTokens);
+    Tensors.Gated idle = gatedTensors(g, read, g.held() - read, step);
     return g.projection() == Part.Gated.Projection.GATE_UP ? idle.gateUpBytes() : idle.downBytes();
   }
 

@@ -34,8 +34,8 @@ final class Llama4Graph implements GraphBuilder<Llama4Config> {
                   .op(
                       Operator.ATTN_QK_NORM,
                       c.useQkNorm() ? rope : Layers.NONE,
-                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numAttentionHeads())),
-                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numKeyValueHeads())))
+                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numAttentionHeads()), Part.Heads.QUERY),
+                      new Part.Norm(Part.NormKind.L2, d, BigInteger.valueOf(c.numKeyValueHeads()), Part.Heads.KEY_VALUE))
                   .originally(Layers.NONE, layers));
         }
         case ATTN_ROPE -> ops.add(op.in(rope, layers));

@@ -94,9 +94,18 @@ public final class Ops {
    * product is meant; it is kept as the original computes it.
    */
   public static Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w) {
-    BigInteger bytes = intermediate.multiply(tokens).multiply(BigInteger.valueOf(w));
+    return actmul(intermediate, tokens, 1, activationFlops, w);
+  }
+
+  /**
+   * {@code count} gated parts' activation × up-projection over {@code rows} token-part pairs (count
+   * per token on one device): (a+1)·I per part plus the rows, as {@link #actmul(BigInteger,
+   * BigInteger, int, int)} counts each part.
+   */
+  public static Cost actmul(BigInteger intermediate, BigInteger rows, long count, int activationFlops, int w) {
+    BigInteger bytes = intermediate.multiply(rows).multiply(BigInteger.valueOf(w));
     return new Cost(
-        BigInteger.valueOf(activationFlops + 1L).multiply(intermediate).add(tokens),
+        BigInteger.valueOf(activationFlops + 1L).multiply(intermediate).multiply(BigInteger.valueOf(count)).add(rows),
         BigInteger.ZERO,
         bytes.multiply(TWO),
         bytes);

@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.graph;
 
+import dev.roofline.analyzer.config.Layers;
 import java.math.BigInteger;
 
 /**
@@ -22,6 +23,11 @@ final class OriginalCosts extends CostModel {
   }
 
   @Override
+  Layers layers(Op op) {
+    return op.originalLayers();
+  }
+
+  @Override
   Cost matmul(BigInteger m, BigInteger n, BigInteger k, int w, BigInteger weightBytes, BigInteger inputBytes) {
     return Ops.proj(m, n, k, w, weightBytes, inputBytes);
   }
@@ -32,8 +38,8 @@ final class OriginalCosts extends CostModel {
   }
 
   @Override
-  Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w) {
-    return Ops.actmul(intermediate, tokens, activationFlops, w);
+  Cost actmul(BigInteger intermediate, BigInteger rows, long count, int activationFlops, int w) {
+    return Ops.actmul(intermediate, rows, count, activationFlops, w);
   }
 
   /**
@@ -60,10 +66,10 @@ final class OriginalCosts extends CostModel {
     return step.query.totalContextTokens();
   }
 
-  /** The first k experts, whatever the batch. */
+  /** The first k experts, whatever the batch (those a device holds, when it holds fewer). */
   @Override
-  long expertsRead(long parts, long perToken, BigInteger tokens) {
-    return perToken;
+  long expertsRead(long held, long parts, long perToken, BigInteger tokens) {
+    return Math.min(perToken, held);
   }
 
   /** Every term the model has, zero or not. */

@@ -20,6 +20,25 @@ public sealed interface Part {
     LAST_TOKENS
   }
 
+  /**
+   * How tensor parallelism splits a projection over the devices of a group: not at all (each holds
+   * it whole), by its outputs (column-parallel), by its inputs (row-parallel, its partial outputs
+   * summed after), or by its rows of heads (an absorbed MLA projection, {@code perRow} heads).
+   */
+  enum Split {
+    REPLICATED,
+    COLUMN,
+    ROW,
+    HEADS
+  }
+
+  /** Whose heads a per-head part runs over: none, the query heads, or the key/value heads. */
+  enum Heads {
+    NONE,
+    QUERY,
+    KEY_VALUE
+  }
+
   /** The kinds of normalisation over a vector of {@code width} values. */
   enum NormKind {
     /** RMSNorm with a weight per value. */
@@ -32,15 +51,16 @@ public sealed interface Part {
    * A projection: {@code rows × perRow} activation rows times an {@code [n, k]} weight (per row of
    * the step, {@code perRow} rows of {@code k} values: the heads of an absorbed MLA projection).
    */
-  record Linear(Rows rows, BigInteger perRow, BigInteger n, BigInteger k, Weight weight) implements Part {
+  record Linear(Rows rows, BigInteger perRow, BigInteger n, BigInteger k, Weight weight, Split split) implements Part {
     public Linear {
       Objects.requireNonNull(rows, "rows");
       Objects.requireNonNull(weight, "weight");
+      Objects.requireNonNull(split, "split");
     }
 
-    /** One row per input token. */
-    static Linear of(BigInteger n, BigInteger k, Weight weight) {
-      return new Linear(Rows.TOKENS, BigInteger.ONE, n, k, weight);
+    /** One row per input token, split as {@code split}. */
+    static Linear of(BigInteger n, BigInteger k, Weight weight, Split split) {
+      return new Linear(Rows.TOKENS, BigInteger.ONE, n, k, weight, split);
     }
   }
 
@@ -57,7 +77,8 @@ public sealed interface Part {
       BigInteger hidden,
       BigInteger intermediate,
       long perToken,
-      long parts)
+      long parts,
+      long held)
       implements Part {
 
     /** Which projections of a gated part. */
@@ -77,26 +98,42 @@ public sealed interface Part {
     }
   }
 
-  /** The fused activation × up-projection of {@code count} gated parts of {@code intermediate} features. */
-  record ActMul(BigInteger intermediate, int activationFlops, long count) implements Part {}
+  /**
+   * The fused activation × up-projection of {@code count} gated parts of {@code intermediate}
+   * features for each token; {@code routed}: of routed experts, whose token-expert pairs a device
+   * shares with its expert group.
+   */
+  record ActMul(BigInteger intermediate, int activationFlops, long count, boolean routed) implements Part {}
 
-  /** {@code perRow} norms of {@code width} values per input token, sharing one set of weights. */
-  record Norm(NormKind kind, BigInteger width, BigInteger perRow) implements Part {
+  /**
+   * {@code perRow} norms of {@code width} values per input token, sharing one set of weights: one,
+   * or one per head of {@code heads}.
+   */
+  record Norm(NormKind kind, BigInteger width, BigInteger perRow, Heads heads) implements Part {
     public Norm {
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(heads, "heads");
     }
 
     /** One RMSNorm of {@code width} values per token. */
     static Norm rms(BigInteger width) {
-      return new Norm(NormKind.RMS, width, BigInteger.ONE);
+      return new Norm(NormKind.RMS, width, BigInteger.ONE, Heads.NONE);
     }
   }
 
   /** The element-wise sum of {@code tensors} tensors of {@code elements} values per token. */
   record Sum(BigInteger elements, int tensors) implements Part {}
 
-  /** Rotary position embedding of {@code dims} values per token. */
-  record Rope(BigInteger dims) implements Part {}
+  /**
+   * Rotary position embedding of {@code perHead} values of each of {@code queryHeads} query heads
+   * and {@code kvHeads} key heads per token.
+   */
+  record Rope(BigInteger perHead, BigInteger queryHeads, BigInteger kvHeads) implements Part {
+    /** Values rotated per token. */
+    BigInteger dims() {
+      return perHead.multiply(queryHeads.add(kvHeads));
+    }
+  }
 
   /** {@code elements} values per token multiplied by a per-token factor (a sigmoid gate). */
   record Scale(BigInteger elements) implements Part {}
@@ -141,8 +178,11 @@ public sealed interface Part {
     }
   }
 
-  /** The embedding rows of the step's tokens gathered from the table, {@code hidden} values each. */
-  record Gather(BigInteger hidden) implements Part {}
+  /**
+   * The embedding rows of the step's tokens gathered from the table, {@code hidden} values each;
+   * the table split by vocabulary over {@code shards} devices, each gathering its share of them.
+   */
+  record Gather(BigInteger hidden, long shards) implements Part {}
 
   /**
    * The weight a projection reads: plain values at the config's dtype (a router), checkpoint
@@ -177,10 +217,19 @@ public sealed interface Part {
     }
   }
 
-  /** A checkpoint tensor: its module's full name and its shape {@code [n, k]}. */
-  record Tensor(String module, BigInteger n, BigInteger k) {
+  /**
+   * A checkpoint tensor: its module's full name, its shape {@code [n, k]}, and the number of heads
+   * its split dimension is made of (0: none, split by values).
+   */
+  record Tensor(String module, BigInteger n, BigInteger k, BigInteger heads) {
     public Tensor {
       Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(heads, "heads");
+    }
+
+    /** A tensor whose dimensions are not made of heads. */
+    Tensor(String module, BigInteger n, BigInteger k) {
+      this(module, n, k, BigInteger.ZERO);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.roofline.analyzer.graph;
 
+import dev.roofline.analyzer.config.Layers;
 import java.math.BigInteger;
 
 /**
@@ -23,6 +24,11 @@ final class RefinedCosts extends CostModel {
     return op.blocks();
   }
 
+  @Override
+  Layers layers(Op op) {
+    return op.layers();
+  }
+
   /** One multiply and one add per multiply-accumulate. */
   @Override
   Cost matmul(BigInteger m, BigInteger n, BigInteger k, int w, BigInteger weightBytes, BigInteger inputBytes) {
@@ -38,10 +44,10 @@ final class RefinedCosts extends CostModel {
     return new Cost(width.shiftLeft(2).add(BigInteger.TWO).multiply(rows), width.multiply(bw), bytes, bytes);
   }
 
-  /** (a+1) FLOPs an element of every token: the activation and the product. */
+  /** (a+1) FLOPs an element of every token-part pair: the activation and the product. */
   @Override
-  Cost actmul(BigInteger intermediate, BigInteger tokens, int activationFlops, int w) {
-    BigInteger elements = intermediate.multiply(tokens);
+  Cost actmul(BigInteger intermediate, BigInteger rows, long count, int activationFlops, int w) {
+    BigInteger elements = intermediate.multiply(rows);
     BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
     return new Cost(
         elements.multiply(BigInteger.valueOf(activationFlops + 1L)), BigInteger.ZERO, bytes.shiftLeft(1), bytes);
@@ -84,8 +90,8 @@ final class RefinedCosts extends CostModel {
   }
 
   @Override
-  long expertsRead(long parts, long perToken, BigInteger tokens) {
-    return Routing.touched(parts, parts, perToken, tokens);
+  long expertsRead(long held, long parts, long perToken, BigInteger tokens) {
+    return Routing.touched(held, parts, perToken, tokens);
   }
 
   /** Idle experts only when some are: a batch that touches every expert has none. */

@@ -16,6 +16,10 @@ final class Step {
   final BigInteger width;
   /** Input tokens of the whole batch ({@code T}). */
   final BigInteger tokens;
+  /** Tokens the routed experts of a device's group see: those of every attention group. */
+  final BigInteger moeTokens;
+  /** The expert-parallel degree: the groups of experts the token-expert pairs are shared over. */
+  private final BigInteger expertShards;
 
   Step(OperatorGraph graph, Query query) {
     this.query = query;
@@ -23,6 +27,22 @@ final class Step {
     this.w = graph.width();
     this.width = BigInteger.valueOf(w);
     this.tokens = query.totalInputTokens();
+    this.moeTokens = tokens.multiply(BigInteger.valueOf(graph.layout().dp()));
+    this.expertShards = BigInteger.valueOf(graph.layout().ep());
+  }
+
+  /** Whether the step runs on one device's whole model: no share of experts or tokens. */
+  boolean whole() {
+    return expertShards.equals(BigInteger.ONE) && moeTokens.equals(tokens);
+  }
+
+  /**
+   * The token-expert pairs of a device when each token chooses {@code perToken} experts: its
+   * group's pairs shared over the expert groups, the largest share when they do not divide.
+   */
+  BigInteger pairs(long perToken) {
+    BigInteger all = moeTokens.multiply(BigInteger.valueOf(perToken));
+    return all.add(expertShards).subtract(BigInteger.ONE).divide(expertShards);
   }
 
   /** The activation rows of {@code rows}. */

@@ -72,9 +72,12 @@ final class Tensors {
     return new Part.Tensor(tied ? names.embedding() : names.lmHead(), vocab, hidden);
   }
 
-  /** Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight. */
-  Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k) {
-    return new Part.Tensor(names.attention(layer, p), n, k);
+  /**
+   * Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight whose split
+   * dimension is made of {@code heads} heads (0: none).
+   */
+  Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k, BigInteger heads) {
+    return new Part.Tensor(names.attention(layer, p), n, k, heads);
   }
 
   /** Stored bytes of {@code weight} of a projection of {@code [n, k]}, scales included. */
