@@ -7,11 +7,14 @@ import dev.roofline.analyzer.graph.Cost;
 import dev.roofline.analyzer.graph.CostModel;
 import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Graphs;
+import dev.roofline.analyzer.graph.Layout;
 import dev.roofline.analyzer.graph.Node;
 import dev.roofline.analyzer.graph.OperatorGraph;
 import dev.roofline.analyzer.graph.Query;
+import dev.roofline.analyzer.graph.Sharding;
 import dev.roofline.analyzer.graph.StorageKind;
 import dev.roofline.analyzer.graph.StorageTerm;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +24,8 @@ import java.util.Objects;
  * The result of one run, free of text: the model and workload analysed, a row per operator (per
  * block), the whole model's totals, the minimum storage (the weights the step reads, then the
  * graph's own terms), the precisions counted with, when a device is given the step placed under
- * its roof (else null), and the cost model's id ({@code original}, {@code refined}). Every output
+ * its roof (else null), the cost model's id ({@code original}, {@code refined}), and, for a model
+ * split over devices, the split's figures (else null; the rows are then one device's). Every output
  * is a rendering of it.
  */
 public record Analysis(
@@ -32,7 +36,8 @@ public record Analysis(
     Storage storage,
     PrecisionSummary precision,
     Roofline roofline,
-    String costModel) {
+    String costModel,
+    Parallel parallel) {
 
   public Analysis {
     Objects.requireNonNull(model, "model");
@@ -42,6 +47,9 @@ public record Analysis(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(costModel, "costModel");
+    if (parallel != null && roofline == null) {
+      throw new IllegalArgumentException("a split step is placed on a device");
+    }
     if (roofline != null && roofline.nodes().size() != rows.size()) {
       throw new IllegalArgumentException("the roofline must time every row");
     }
@@ -71,7 +79,30 @@ public record Analysis(
    */
   public static Analysis of(
       Subject subject, ModelConfig config, OperatorGraph graph, CostModel costs, Query query, ResolvedDevice device) {
-    Graph step = costs.evaluate(graph, query);
+    return of(subject, config, graph, costs, query, device, Layout.SINGLE);
+  }
+
+  /**
+   * As {@link #of(Subject, ModelConfig, OperatorGraph, CostModel, Query, ResolvedDevice)}, with the
+   * model split over the devices of {@code layout} (a device is needed unless it is one): the rows
+   * are one device's, for one micro-batch; the storage line is the whole instance's.
+   *
+   * @throws dev.roofline.analyzer.graph.LayoutException when the layout cannot split this model
+   */
+  public static Analysis of(
+      Subject subject,
+      ModelConfig config,
+      OperatorGraph graph,
+      CostModel costs,
+      Query query,
+      ResolvedDevice placed,
+      Layout layout) {
+    Graph whole = costs.evaluate(graph, query);
+    OperatorGraph device = Sharding.split(graph, layout);
+    Graph step =
+        layout.single()
+            ? whole
+            : costs.evaluate(device, query.share(BigInteger.valueOf(layout.dp()).multiply(BigInteger.valueOf(layout.pp()))));
     List<OperatorRow> rows = new ArrayList<>(step.nodes().size());
     List<NodeWork> work = new ArrayList<>(step.nodes().size());
     Cost total = Cost.ZERO;
@@ -86,9 +117,9 @@ public record Analysis(
               n.operator().perStep()));
       total = total.plus(n.cost().times(n.blocks()));
     }
-    List<StorageItem> storage = new ArrayList<>(step.storage().size() + 1);
-    storage.add(item(new StorageTerm(StorageKind.WEIGHTS, step.weights())));
-    for (StorageTerm t : step.storage()) {
+    List<StorageItem> storage = new ArrayList<>(whole.storage().size() + 1);
+    storage.add(item(new StorageTerm(StorageKind.WEIGHTS, whole.weights())));
+    for (StorageTerm t : whole.storage()) {
       storage.add(item(t));
     }
     ModelSummary model =
@@ -98,7 +129,13 @@ public record Analysis(
             query.cached(), query.input(), query.batchSize(), query.totalCachedTokens(), query.totalInputTokens());
     Storage needed = new Storage(storage);
     Roofline roofline =
-        device == null ? null : Roofline.of(device, work, query.totalInputTokens(), needed.totalBytes());
+        placed == null ? null : Roofline.of(placed, work, query.totalInputTokens(), needed.totalBytes());
+    Parallel parallel = null;
+    if (!layout.single()) {
+      Split split = Split.of(step, device, layout, placed, roofline, query.totalInputTokens());
+      roofline = split.roofline();
+      parallel = split.parallel();
+    }
     return new Analysis(
         model,
         workload,
@@ -107,7 +144,8 @@ public record Analysis(
         needed,
         PrecisionSummary.of(graph.precision()),
         roofline,
-        costs.id());
+        costs.id(),
+        parallel);
   }
 
   private static Figures figures(Cost c) {

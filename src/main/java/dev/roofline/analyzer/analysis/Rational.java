@@ -40,6 +40,10 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
     return new Rational(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
   }
 
+  public Rational times(Rational o) {
+    return new Rational(num.multiply(o.num), den.multiply(o.den));
+  }
+
   public Rational times(BigInteger n) {
     return new Rational(num.multiply(n), den);
   }

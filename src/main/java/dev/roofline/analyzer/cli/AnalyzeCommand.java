@@ -6,7 +6,11 @@ import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceCatalog;
 import dev.roofline.analyzer.device.DeviceOptions;
 import dev.roofline.analyzer.device.DeviceSpec;
+import dev.roofline.analyzer.device.LinkOptions;
 import dev.roofline.analyzer.graph.CostModel;
+import dev.roofline.analyzer.graph.Layout;
+import dev.roofline.analyzer.graph.LayoutException;
+import dev.roofline.analyzer.graph.Links;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.report.plot.PlotFormat;
@@ -60,6 +64,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String KV_DTYPE = "--kv-dtype";
   static final String ACT_DTYPE = "--act-dtype";
   static final String REFINED = "--refined";
+  static final String TP = "--tp";
+  static final String DP = "--dp";
+  static final String EP = "--ep";
+  static final String PP = "--pp";
+  static final String LINK_BANDWIDTH = "--link-bandwidth";
+  static final String NET_BANDWIDTH = "--net-bandwidth";
+  static final String NODE_SIZE = "--node-size";
+  static final String LINK_EFFICIENCY = "--link-efficiency";
+  static final String LINK_LATENCY = "--link-latency";
+  private static final LinkOptions.Names LINK_NAMES =
+      new LinkOptions.Names(LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY);
 
   private final Map<String, String> env;
   private CommandLine commandLine;
@@ -169,6 +184,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         text(FLOPS_EFFICIENCY, "F", "Fraction of the peak reached, in (0, 1] (default: 1)."));
     spec.addOption(
         text(MEM_EFFICIENCY, "F", "Fraction of the bandwidth reached, in (0, 1] (default: 1)."));
+    spec.addOption(text(TP, "N", "Tensor parallel: each attention layer and dense part over N devices (default: 1)."));
+    spec.addOption(
+        text(DP, "N", "Attention data parallel: N groups of tp devices, each with its share of the queries (default: 1)."));
+    spec.addOption(text(EP, "N", "Expert parallel: the routed experts over N of the tp·dp devices (default: 1)."));
+    spec.addOption(text(PP, "N", "Pipeline parallel: the layers in N stages (default: 1)."));
+    spec.addOption(
+        text(LINK_BANDWIDTH, "X", "Scale-up bandwidth per device, one direction, bytes/s (default: the catalog's)."));
+    spec.addOption(
+        text(NET_BANDWIDTH, "X", "Scale-out bandwidth per device, one direction, bytes/s (default: the catalog's)."));
+    spec.addOption(text(NODE_SIZE, "N", "Devices per scale-up domain (default: the catalog's, 8 on an HGX board)."));
+    spec.addOption(text(LINK_EFFICIENCY, "F", "Fraction of the link bandwidth collectives reach, in (0, 1] (default: 1)."));
+    spec.addOption(text(LINK_LATENCY, "TIME", "Time added to every collective call: 10us, 1e-5 (default: 0)."));
     spec.addOption(
         text(PLOT, "FILE", "Also draw the step's roofline chart to FILE, .svg or .png (needs a device)."));
     spec.addOption(
@@ -305,7 +332,61 @@ final class AnalyzeCommand implements Callable<Integer> {
     String plotFile = spec.findOption(PLOT).getValue();
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
     CostModel costs = Boolean.TRUE.equals(spec.findOption(REFINED).getValue()) ? CostModel.REFINED : CostModel.ORIGINAL;
-    return new Request(model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot);
+    Layout layout = layout(spec, deviceSpec, query);
+    return new Request(model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot, layout);
+  }
+
+  /**
+   * The layout the parallel and link options give ({@link Layout#SINGLE} without them): degrees of
+   * at least 1, a device to time the links on, and a batch every attention group and micro-batch
+   * holds the same pattern of.
+   */
+  private static Layout layout(CommandSpec spec, DeviceSpec device, Query query) {
+    String[] names = {TP, DP, EP, PP};
+    long[] degrees = new long[names.length];
+    String given = null;
+    for (int i = 0; i < names.length; i++) {
+      String text = spec.findOption(names[i]).getValue();
+      degrees[i] = text == null ? 1 : LinkOptions.degree(names[i], text);
+      given = given == null && text != null ? names[i] : given;
+    }
+    LinkOptions links =
+        new LinkOptions(
+            spec.findOption(LINK_BANDWIDTH).getValue(),
+            spec.findOption(NET_BANDWIDTH).getValue(),
+            spec.findOption(NODE_SIZE).getValue(),
+            spec.findOption(LINK_EFFICIENCY).getValue(),
+            spec.findOption(LINK_LATENCY).getValue(),
+            LINK_NAMES);
+    if (given == null && links.any()) {
+      given = links.firstGiven();
+    }
+    if (given == null || (degrees[0] == 1 && degrees[1] == 1 && degrees[2] == 1 && degrees[3] == 1 && !links.any())) {
+      // One device: degrees of 1 change nothing.
+      return Layout.SINGLE;
+    }
+    if (device == null) {
+      throw new UsageException(
+          given + " needs a device to time the step on: add " + DEVICE + " ID (see " + LIST_DEVICES + "), or "
+              + PEAK_FLOPS + " and " + MEM_BANDWIDTH);
+    }
+    long tp = degrees[0];
+    long dp = degrees[1];
+    long pp = degrees[3];
+    BigInteger groups = BigInteger.valueOf(dp).multiply(BigInteger.valueOf(pp));
+    if (query.repeat().mod(groups).signum() != 0) {
+      int values = query.cached().size();
+      throw new UsageException(
+          BATCH + " (" + query.batchSize() + ") must be a multiple of " + DP + " × " + PP + " × the values in " + CACHED
+              + " (" + dp + " × " + pp + " × " + values + " = " + groups.multiply(BigInteger.valueOf(values))
+              + "): every attention group and micro-batch holds the same queries");
+    }
+    BigInteger devices = BigInteger.valueOf(tp).multiply(groups);
+    long instance = devices.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+    LinkOptions.Figures f = links.resolve(device.id(), instance);
+    Links resolved =
+        new Links(f.scaleUpName(), f.scaleUp(), f.scaleOutName(), f.scaleOut(), f.nodeSize(), f.efficiency(), f.latency());
+    return new Layout(tp, dp, degrees[2], pp, resolved);
   }
 
   /**
@@ -349,6 +430,23 @@ final class AnalyzeCommand implements Callable<Integer> {
       case WEIGHTS -> WEIGHT_DTYPE;
       case KV -> KV_DTYPE;
       case ACTIVATIONS -> ACT_DTYPE;
+    };
+  }
+
+  /** What a layout's broken rule means in the options' terms. */
+  static String message(LayoutException e) {
+    java.util.List<BigInteger> v = e.values();
+    return switch (e.problem()) {
+      case EXPERTS_NEEDED -> EP + " " + v.get(0) + " needs a model with routed experts (" + EP + " 1 is allowed everywhere)";
+      case EP_GROUP -> EP + " " + v.get(0) + " must divide " + TP + " × " + DP + " (" + v.get(1) + ")";
+      case EP_EXPERTS -> EP + " " + v.get(0) + " must divide the routed experts (" + v.get(1) + ")";
+      case TP_HEADS -> TP + " " + v.get(0) + " must divide the attention heads (" + v.get(1) + ")";
+      case TP_KV_HEADS -> TP + " " + v.get(0) + " and the key/value heads (" + v.get(1) + ") must divide one another";
+      case PP_LAYERS -> PP + " " + v.get(0) + " must not exceed the layers (" + v.get(1) + ")";
+      case NO_BANDWIDTH -> (v.get(0).signum() == 0
+              ? "the device's scale-up bandwidth is not known: give it with " + LINK_BANDWIDTH
+              : "the device's scale-out bandwidth is not known: give it with " + NET_BANDWIDTH)
+          + " (bytes/s per device and direction)";
     };
   }
 

@@ -2,6 +2,7 @@ package dev.roofline.analyzer.cli;
 
 import dev.roofline.analyzer.device.Device;
 import dev.roofline.analyzer.device.DeviceCatalog;
+import dev.roofline.analyzer.device.Interconnect;
 import dev.roofline.analyzer.device.Precision;
 import dev.roofline.analyzer.report.MarkdownTable;
 import dev.roofline.analyzer.report.MarkdownTable.Align;
@@ -9,6 +10,7 @@ import dev.roofline.analyzer.report.Quantities;
 import dev.roofline.analyzer.report.Records;
 import dev.roofline.analyzer.report.ReportFormat;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +24,24 @@ final class DeviceListing {
   static String render(DeviceCatalog catalog, ReportFormat format) {
     return switch (format) {
       case TABLE -> table(catalog);
-      case JSON -> Records.json(DeviceCatalog.columns(), records(catalog));
-      case CSV -> Records.csv(DeviceCatalog.columns(), records(catalog));
+      case JSON -> Records.json(columns(), records(catalog));
+      case CSV -> Records.csv(columns(), records(catalog));
     };
   }
 
-  /** Each device's values in the order of {@link DeviceCatalog#columns()}; null where it has none. */
+  /**
+   * The catalog's columns, then the interconnect catalog's (its id aside, its source as {@code
+   * links_source}).
+   */
+  private static List<String> columns() {
+    List<String> columns = new ArrayList<>(DeviceCatalog.columns());
+    List<String> links = Interconnect.columns();
+    columns.addAll(links.subList(1, links.size() - 1));
+    columns.add("links_source");
+    return columns;
+  }
+
+  /** Each device's values in the order of {@link #columns()}; null where it has none. */
   private static List<List<Object>> records(DeviceCatalog catalog) {
     List<List<Object>> records = new ArrayList<>();
     for (Device d : catalog.devices()) {
@@ -38,6 +52,17 @@ final class DeviceListing {
         r.add(d.peak(p));
       }
       r.add(d.source());
+      Interconnect links = Interconnect.of(d.id());
+      if (links == null) {
+        r.addAll(java.util.Arrays.asList(null, null, null, null, null, null));
+      } else {
+        r.add(links.scaleUpName());
+        r.add(links.scaleUpBytesPerS());
+        r.add(BigInteger.valueOf(links.domain()));
+        r.add(links.scaleOutName());
+        r.add(links.scaleOutBytesPerS());
+        r.add(links.source());
+      }
       records.add(r);
     }
     return records;
@@ -50,6 +75,8 @@ final class DeviceListing {
       headers.add(p.column());
       align.add(Align.RIGHT);
     }
+    headers.addAll(List.of("Scale-up", "Domain", "Scale-out"));
+    align.addAll(List.of(Align.RIGHT, Align.RIGHT, Align.RIGHT));
     List<String[]> rows = new ArrayList<>();
     for (Device d : catalog.devices()) {
       List<String> cells = new ArrayList<>();
@@ -61,16 +88,34 @@ final class DeviceListing {
         BigDecimal peak = d.peak(p);
         cells.add(peak == null ? "-" : Quantities.si(peak.doubleValue(), "FLOP/s"));
       }
+      Interconnect links = Interconnect.of(d.id());
+      cells.add(links == null ? "-" : rate(links.scaleUpBytesPerS()));
+      cells.add(links == null ? "-" : Long.toString(links.domain()));
+      cells.add(links == null ? "-" : rate(links.scaleOutBytesPerS()));
       rows.add(cells.toArray(new String[0]));
     }
     StringBuilder out = new StringBuilder(256 * (rows.size() + 6));
     MarkdownTable.render(out, headers, align, rows);
     out.append("\nDense peaks (no structured sparsity) from vendor datasheets; '-': no such peak. Sustained"
         + " kernels reach some 60-80% of them: see --flops-efficiency and --mem-efficiency.\n");
+    out.append("Scale-up and scale-out: link bandwidth per device, one direction; Domain: devices per scale-up"
+        + " domain (see --link-bandwidth, --net-bandwidth, --node-size).\n");
     out.append("Sources:\n");
     for (Device d : catalog.devices()) {
       out.append("  ").append(d.id()).append(": ").append(d.source()).append('\n');
+      Interconnect links = Interconnect.of(d.id());
+      if (links != null) {
+        out.append("  ").append(d.id()).append(" links: ").append(links.scaleUpName());
+        if (links.scaleOutName() != null) {
+          out.append("; ").append(links.scaleOutName());
+        }
+        out.append(" (").append(links.source()).append(")\n");
+      }
     }
     return out.toString();
+  }
+
+  private static String rate(BigDecimal bytesPerS) {
+    return bytesPerS == null ? "-" : Quantities.si(bytesPerS.doubleValue(), "B/s");
   }
 }

@@ -10,6 +10,7 @@ import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.device.ResolvedDevice;
 import dev.roofline.analyzer.graph.Graphs;
+import dev.roofline.analyzer.graph.LayoutException;
 import dev.roofline.analyzer.graph.OperatorGraph;
 import dev.roofline.analyzer.report.plot.RooflinePlot;
 import dev.roofline.analyzer.source.ConfigSource;
@@ -57,7 +58,13 @@ final class Pipeline {
     // The device's peak is the column of the activations' precision, known only now.
     ResolvedDevice device = request.device() == null ? null : device(request.device(), config, precision);
     OperatorGraph graph = Graphs.operators(config, precision);
-    Analysis analysis = Analysis.of(subject(request, loaded), config, graph, request.costModel(), request.query(), device);
+    Analysis analysis;
+    try {
+      analysis =
+          Analysis.of(subject(request, loaded), config, graph, request.costModel(), request.query(), device, request.layout());
+    } catch (LayoutException e) {
+      throw new UsageException(AnalyzeCommand.message(e));
+    }
     String report = request.format().renderer().render(analysis);
     if (request.plot() != null) {
       // The charting classes load here, and only here.

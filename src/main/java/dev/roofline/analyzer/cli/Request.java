@@ -4,6 +4,7 @@ import dev.roofline.analyzer.config.PrecisionOptions;
 import dev.roofline.analyzer.config.QuantizationMode;
 import dev.roofline.analyzer.device.DeviceSpec;
 import dev.roofline.analyzer.graph.CostModel;
+import dev.roofline.analyzer.graph.Layout;
 import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.source.HubSettings;
@@ -13,9 +14,10 @@ import java.util.Objects;
 /**
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
  * for the config, the output format, whether to read the config's {@code quantization_config} and
- * the precisions given, the cost model, the device to place the step on (null: none), and the file to draw the
- * roofline chart to (null: none; only with a device). Made from the options in one place ({@link
- * AnalyzeCommand}); nothing after it reads an option.
+ * the precisions given, the cost model, the device to place the step on (null: none), the file to
+ * draw the roofline chart to (null: none; only with a device), and how the model is split over
+ * devices (only with a device). Made from the options in one place ({@link AnalyzeCommand});
+ * nothing after it reads an option.
  */
 record Request(
     String model,
@@ -27,7 +29,8 @@ record Request(
     PrecisionOptions precision,
     CostModel costModel,
     DeviceSpec device,
-    PlotTarget plot) {
+    PlotTarget plot,
+    Layout layout) {
   Request {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(query, "query");
@@ -37,6 +40,10 @@ record Request(
     Objects.requireNonNull(quantization, "quantization");
     Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(costModel, "costModel");
+    Objects.requireNonNull(layout, "layout");
+    if (!layout.single() && device == null) {
+      throw new IllegalArgumentException("a split needs a device");
+    }
     if (plot != null && device == null) {
       throw new IllegalArgumentException("a plot needs a device");
     }

@@ -85,6 +85,47 @@ final class Quantity {
   }
 
   /**
+   * A time of at least 0 seconds: a number with an optional unit, {@code s}, {@code ms}, {@code us}
+   * (or {@code µs}) or {@code ns}: {@code 10us}, {@code 1e-5}.
+   */
+  static BigDecimal seconds(String option, String text) {
+    String problem = option + " must be a time of at least 0, such as 10us, 5e-6 or 0.01ms";
+    int end = numberEnd(text);
+    BigDecimal value = number(text, end, problem);
+    int shift =
+        switch (text.substring(end)) {
+          case "", "s" -> 0;
+          case "ms" -> 3;
+          case "us", "µs" -> 6;
+          case "ns" -> 9;
+          default -> throw invalid(problem, text);
+        };
+    if (value.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    return checked(value.movePointLeft(shift), problem, text);
+  }
+
+  /** A whole number of at least 1. */
+  static long count(String option, String text) {
+    String problem = option + " must be a whole number of at least 1, such as 8";
+    int end = numberEnd(text);
+    if (end != text.length() || text.length() > 18) {
+      throw invalid(problem, text);
+    }
+    BigDecimal value = number(text, end, problem);
+    try {
+      long n = value.longValueExact();
+      if (n < 1) {
+        throw invalid(problem, text);
+      }
+      return n;
+    } catch (ArithmeticException e) {
+      throw invalid(problem, text);
+    }
+  }
+
+  /**
    * Where the number at the start of {@code text} ends: digits, an optional point and digits, an
    * optional exponent ({@code e}, an optional sign, digits). An {@code E} not followed by digits
    * is left for the prefix (exa).

@@ -89,7 +89,7 @@ public abstract class CostModel {
         opIdle = opIdle.add(idleExperts(p, step));
       }
       BigInteger stored = op.embeddingWeights() ? BigInteger.ZERO : cost.weight();
-      nodes.add(new Node(op.id(), blocks, cost, layers(op), stored, opIdle, opCached));
+      nodes.add(new Node(op.id(), blocks, cost, layers(op), stored, opIdle, step.tensors.kv().bytes(opCached)));
       cached = cached.add(opCached.multiply(b));
       idle = idle.add(opIdle.multiply(b));
       weights = weights.add(stored.multiply(b));

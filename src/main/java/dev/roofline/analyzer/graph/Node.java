@@ -8,7 +8,7 @@ import java.util.Objects;
  * One operator of a step as a cost model counts it: the row it makes, the number of blocks it
  * appears in (the layers {@code layers}; none for a row of the model, once per step), its cost per
  * block, and per block the storage it holds: the weights storage counts as such ({@code stored}),
- * the idle experts' weights, and the KV-cache elements of the step's queries.
+ * the idle experts' weights, and the KV-cache bytes of the step's queries.
  */
 public record Node(
     Operator operator, long blocks, Cost cost, Layers layers, BigInteger stored, BigInteger idle, BigInteger cached) {

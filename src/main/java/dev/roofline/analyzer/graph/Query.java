@@ -115,6 +115,20 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
     return new Query(capped, input, repeat);
   }
 
+  /**
+   * One of {@code parts} equal shares of the batch (an attention group's micro-batch): the same
+   * pattern, repeated {@code repeat / parts} times.
+   *
+   * @throws IllegalArgumentException when the repeats do not divide into {@code parts}
+   */
+  public Query share(BigInteger parts) {
+    BigInteger[] qr = repeat.divideAndRemainder(parts);
+    if (qr[1].signum() != 0 || qr[0].signum() == 0) {
+      throw new IllegalArgumentException("the batch does not split into " + parts + " equal shares");
+    }
+    return new Query(cached, input, qr[0]);
+  }
+
   /** Number of queries in the expanded batch. */
   public BigInteger batchSize() {
     return repeat.multiply(BigInteger.valueOf(cached.size()));

@@ -66,8 +66,8 @@ public final class Sharding {
       for (Part p : op.parts()) {
         if (p instanceof Part.Attention a) {
           checkHeads(tp, a.heads(), a.kvHeads());
-        } else if (p instanceof Part.LatentAttention a) {
-          checkHeads(tp, a.heads(), BigInteger.ONE.max(tp));
+        } else if (p instanceof Part.LatentAttention a && a.heads().mod(tp).signum() != 0) {
+          throw new LayoutException(LayoutException.Problem.TP_HEADS, tp, a.heads());
         } else if (p instanceof Part.Gated g && g.routed() && (op.blocks() > 0 || op.originalBlocks() > 0)) {
           experts = g.parts();
         }
@@ -124,6 +124,11 @@ public final class Sharding {
       collectives.add(
           new Collective(
               Kind.SEND, Purpose.PIPELINE_SEND, null, BigInteger.TWO, layout.pipelineLink(), Part.Rows.TOKENS, graph.hidden(), 1));
+    }
+    for (Collective c : collectives) {
+      if (layout.links().bandwidth(c.link()) == null) {
+        throw new LayoutException(LayoutException.Problem.NO_BANDWIDTH, BigInteger.valueOf(c.link().ordinal()));
+      }
     }
     return graph.split(layout, ops, collectives);
   }

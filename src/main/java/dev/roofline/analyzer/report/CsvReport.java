@@ -1,9 +1,11 @@
 package dev.roofline.analyzer.report;
 
 import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.CommunicationRow;
 import dev.roofline.analyzer.analysis.Figures;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Parallel;
 import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
 
@@ -19,21 +21,35 @@ public final class CsvReport implements Renderer {
   static final String HEADER = "name,blocks,flops,weight_bytes,input_bytes,output_bytes,operational_intensity";
   /** Appended with a device, so that columns read by position keep their place. */
   static final String ROOF_HEADER = ",bound,compute_time_s,memory_time_s,time_s";
+  /**
+   * Appended for a model split over devices: whether a row is an operator ({@code op}), the total
+   * ({@code total}) or a collective ({@code comm}, after the total), and a collective's fields.
+   */
+  static final String SPLIT_HEADER = ",kind,collective,group,link,bytes,calls";
 
   @Override
   public String render(Analysis analysis) {
     Roofline roof = analysis.roofline();
     StringBuilder out = new StringBuilder(160 * (analysis.rows().size() + 2));
-    out.append(HEADER).append(roof == null ? "" : ROOF_HEADER).append('\n');
+    Parallel parallel = analysis.parallel();
+    out.append(HEADER).append(roof == null ? "" : ROOF_HEADER).append(parallel == null ? "" : SPLIT_HEADER).append('\n');
     for (int i = 0; i < analysis.rows().size(); i++) {
       OperatorRow r = analysis.rows().get(i);
-      row(out, r.label(), r.blocks(), r.perBlock(), roof == null ? null : roof.nodes().get(i));
+      row(out, r.label(), r.blocks(), r.perBlock(), roof == null ? null : roof.nodes().get(i), parallel == null ? null : "op");
     }
-    row(out, "Total", analysis.total().blocks(), analysis.total().figures(), roof == null ? null : roof.total());
+    row(out, "Total", analysis.total().blocks(), analysis.total().figures(), roof == null ? null : roof.total(),
+        parallel == null ? null : "total");
+    if (parallel != null) {
+      for (CommunicationRow c : parallel.communication()) {
+        field(out, c.carries()).append(",,,,,,,,,,").append(Decimals.of(c.totalS()));
+        out.append(",comm,").append(c.collective()).append(',').append(c.group()).append(',').append(c.link());
+        out.append(',').append(c.bytes()).append(',').append(c.calls()).append('\n');
+      }
+    }
     return out.toString();
   }
 
-  private static void row(StringBuilder out, String name, long blocks, Figures f, NodeTiming t) {
+  private static void row(StringBuilder out, String name, long blocks, Figures f, NodeTiming t, String kind) {
     field(out, name).append(',').append(blocks);
     out.append(',').append(f.flops());
     out.append(',').append(f.weightBytes());
@@ -49,6 +65,9 @@ public final class CsvReport implements Renderer {
       out.append(',').append(Decimals.of(t.computeS()));
       out.append(',').append(Decimals.of(t.memoryS()));
       out.append(',').append(Decimals.of(t.timeS()));
+    }
+    if (kind != null) {
+      out.append(',').append(kind).append(",,,,,");
     }
     out.append('\n');
   }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.roofline.analyzer.Version;
 import dev.roofline.analyzer.analysis.Analysis;
+import dev.roofline.analyzer.analysis.CommunicationRow;
 import dev.roofline.analyzer.analysis.DeviceFigures;
+import dev.roofline.analyzer.analysis.DeviceMemory;
 import dev.roofline.analyzer.analysis.Figures;
 import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.ModelSummary;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Parallel;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
@@ -99,8 +102,15 @@ public final class JsonReport implements Renderer {
       g.writeNumber(analysis.storage().totalBytes());
       g.writeEndObject();
       precision(g, analysis.precision());
+      Parallel parallel = analysis.parallel();
+      if (parallel != null) {
+        parallelism(g, parallel);
+      }
       if (roof != null) {
-        roofline(g, roof);
+        roofline(g, roof, parallel);
+      }
+      if (parallel != null) {
+        split(g, parallel);
       }
       g.writeEndObject();
     } catch (IOException e) {
@@ -128,7 +138,75 @@ public final class JsonReport implements Renderer {
   }
 
   /** The device, the step on it and the memory verdict: three top-level objects. */
-  private static void roofline(JsonGenerator g, Roofline roof) throws IOException {
+  /** The layout and its links. */
+  private static void parallelism(JsonGenerator g, Parallel p) throws IOException {
+    g.writeObjectFieldStart("parallelism");
+    g.writeNumberField("tp", p.tp());
+    g.writeNumberField("dp", p.dp());
+    g.writeNumberField("ep", p.ep());
+    g.writeNumberField("pp", p.pp());
+    g.writeFieldName("devices");
+    g.writeNumber(p.devices());
+    g.writeNumberField("node_size", p.nodeSize());
+    g.writeStringField("scale_up", p.scaleUpName());
+    decimalOrNull(g, "scale_up_bytes_per_s", p.scaleUpBytesPerS());
+    g.writeStringField("scale_out", p.scaleOutName());
+    decimalOrNull(g, "scale_out_bytes_per_s", p.scaleOutBytesPerS());
+    ratio(g, "link_efficiency", p.linkEfficiency().doubleValue());
+    ratio(g, "link_latency_s", p.linkLatencyS().doubleValue());
+    g.writeEndObject();
+  }
+
+  private static void decimalOrNull(JsonGenerator g, String name, java.math.BigDecimal value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      ratio(g, name, value.doubleValue());
+    }
+  }
+
+  /** The collectives of a micro-batch's step, and the fullest device's memory. */
+  private static void split(JsonGenerator g, Parallel p) throws IOException {
+    g.writeArrayFieldStart("communication");
+    for (CommunicationRow r : p.communication()) {
+      g.writeStartObject();
+      g.writeStringField("collective", r.collective());
+      g.writeStringField("carries", r.carries());
+      g.writeFieldName("group");
+      g.writeNumber(r.group());
+      g.writeStringField("link", r.link());
+      g.writeFieldName("bytes");
+      g.writeNumber(r.bytes());
+      g.writeNumberField("calls", r.calls());
+      ratio(g, "time_per_call_s", r.timeS());
+      ratio(g, "time_s", r.totalS());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    DeviceMemory m = p.memory();
+    g.writeObjectFieldStart("memory_per_device");
+    g.writeNumberField("stage", m.stage());
+    g.writeFieldName("weight_bytes");
+    g.writeNumber(m.weightBytes());
+    g.writeFieldName("kv_cache_bytes");
+    g.writeNumber(m.kvCacheBytes());
+    g.writeFieldName("additional_experts_bytes");
+    g.writeNumber(m.idleExpertBytes());
+    g.writeFieldName("embedding_table_bytes");
+    g.writeNumber(m.embeddingBytes());
+    g.writeFieldName("total_bytes");
+    g.writeNumber(m.totalBytes());
+    integerOrNull(g, "capacity_bytes", m.capacityBytes());
+    g.writeFieldName("fits");
+    if (m.fits() == null) {
+      g.writeNull();
+    } else {
+      g.writeBoolean(m.fits());
+    }
+    g.writeEndObject();
+  }
+
+  private static void roofline(JsonGenerator g, Roofline roof, Parallel parallel) throws IOException {
     DeviceFigures d = roof.device();
     g.writeObjectFieldStart("device");
     g.writeStringField("id", d.id());
@@ -150,6 +228,12 @@ public final class JsonReport implements Renderer {
     ratio(g, "tokens_per_s", step.tokensPerS());
     ratio(g, "compute_bound_share", step.computeBoundShare());
     ratio(g, "memory_bound_share", step.memoryBoundShare());
+    if (parallel != null) {
+      ratio(g, "communication_share", parallel.communicationShare());
+      ratio(g, "communication_time_s", parallel.communicationTimeS());
+      ratio(g, "tick_s", parallel.tickS());
+      ratio(g, "tokens_per_s_per_device", parallel.tokensPerSPerDevice());
+    }
     g.writeEndObject();
 
     MemoryVerdict m = roof.memory();

@@ -2,11 +2,14 @@ package dev.roofline.analyzer.report;
 
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.Bound;
+import dev.roofline.analyzer.analysis.CommunicationRow;
+import dev.roofline.analyzer.analysis.DeviceMemory;
 import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.Figures;
 import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
+import dev.roofline.analyzer.analysis.Parallel;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
@@ -124,9 +127,14 @@ public final class TableReport implements Renderer {
       out.append(", activations ").append(precision.activations());
       out.append(" (from ").append(precision.source()).append(")\n");
     }
+    Parallel parallel = analysis.parallel();
+    if (parallel != null) {
+      out.append('\n');
+      communication(out, parallel);
+    }
     if (roof != null) {
       out.append('\n');
-      summary(out, roof);
+      summary(out, roof, parallel);
     }
     return out.toString();
   }
@@ -137,6 +145,29 @@ public final class TableReport implements Renderer {
       cells[c] = cell(columns.get(c), line);
     }
     return cells;
+  }
+
+  /** The fullest device's memory, its parts, and whether it fits. */
+  private static void deviceMemory(StringBuilder out, Parallel p) {
+    DeviceMemory m = p.memory();
+    out.append("Memory per device: ").append(Quantities.iec(m.totalBytes(), "B")).append(" on the fullest");
+    if (p.pp() > 1) {
+      out.append(" (stage ").append(m.stage() + 1).append(" of ").append(p.pp()).append(')');
+    }
+    out.append(" = (Weights) ").append(Quantities.iec(m.weightBytes(), "B"));
+    out.append(" + (KV-cache) ").append(Quantities.iec(m.kvCacheBytes(), "B"));
+    if (m.idleExpertBytes().signum() > 0) {
+      out.append(" + (Additional Experts) ").append(Quantities.iec(m.idleExpertBytes(), "B"));
+    }
+    if (m.embeddingBytes().signum() > 0) {
+      out.append(" + (Embedding Table) ").append(Quantities.iec(m.embeddingBytes(), "B"));
+    }
+    if (m.capacityBytes() == null) {
+      out.append(" (no device capacity given)\n");
+      return;
+    }
+    out.append("; ").append(Quantities.iec(m.capacityBytes(), "B")).append(" per device: ");
+    out.append(Boolean.TRUE.equals(m.fits()) ? "fits" : "does not fit").append('\n');
   }
 
   static String bound(Bound b) {
@@ -157,7 +188,54 @@ public final class TableReport implements Renderer {
   }
 
   /** The device with its roof, the step's time, shares and rate, and whether the model fits. */
-  private static void summary(StringBuilder out, Roofline roof) {
+  /** The collectives of a split step, a row each, and their sum. */
+  private static void communication(StringBuilder out, Parallel p) {
+    out.append("Communication (per micro-batch step, not overlapped with compute):\n\n");
+    List<String> headers = List.of("Collective", "Carries", "Group", "Link", "Bytes", "Calls", "Time per Call", "Time");
+    List<Align> align =
+        List.of(Align.LEFT, Align.LEFT, Align.CENTER, Align.CENTER, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT);
+    List<String[]> rows = new ArrayList<>(p.communication().size() + 2);
+    for (CommunicationRow r : p.communication()) {
+      rows.add(
+          new String[] {
+            r.collective(),
+            r.carries(),
+            r.group().toString(),
+            r.link(),
+            Quantities.iec(r.bytes(), "B"),
+            Long.toString(r.calls()),
+            Quantities.si(r.timeS(), "s"),
+            Quantities.si(r.totalS(), "s")
+          });
+    }
+    rows.add(new String[] {"", "", "", "", "", "", "", ""});
+    rows.add(new String[] {"Total", "", "", "", "", "", "", Quantities.si(p.communicationTimeS(), "s")});
+    MarkdownTable.render(out, headers, align, rows);
+  }
+
+  /** The layout and its links, in one line. */
+  private static void layout(StringBuilder out, Parallel p) {
+    out.append("Parallelism: tp ").append(p.tp()).append(" × dp ").append(p.dp()).append(" × pp ").append(p.pp());
+    out.append(" = ").append(p.devices()).append(p.devices().equals(java.math.BigInteger.ONE) ? " device" : " devices");
+    out.append(", ep ").append(p.ep()).append("; scale-up ");
+    link(out, p.scaleUpName(), p.scaleUpBytesPerS());
+    out.append(" in domains of ").append(p.nodeSize()).append(", scale-out ");
+    link(out, p.scaleOutName(), p.scaleOutBytesPerS());
+    out.append(efficiency(p.linkEfficiency()));
+    if (p.linkLatencyS().signum() > 0) {
+      out.append(", ").append(Quantities.si(p.linkLatencyS().doubleValue(), "s")).append(" a call");
+    }
+    out.append('\n');
+  }
+
+  private static void link(StringBuilder out, String name, java.math.BigDecimal bandwidth) {
+    out.append(bandwidth == null ? "unknown" : Quantities.si(bandwidth.doubleValue(), "B/s"));
+    if (name != null) {
+      out.append(" (").append(name).append(')');
+    }
+  }
+
+  private static void summary(StringBuilder out, Roofline roof, Parallel parallel) {
     DeviceFigures d = roof.device();
     out.append("Device: ").append(d.id());
     if (!d.name().equals(d.id())) {
@@ -169,10 +247,29 @@ public final class TableReport implements Renderer {
     out.append(efficiency(d.memEfficiency()));
     out.append(", ridge ").append(Quantities.si(roof.ridgeIntensity(), "FLOPs/Bytes")).append('\n');
 
+    if (parallel != null) {
+      layout(out, parallel);
+    }
     StepFigures step = roof.step();
     out.append("Step time: ").append(Quantities.si(step.timeS(), "s"));
     out.append(" (compute-bound ").append(percent(step.computeBoundShare()));
-    out.append(", memory-bound ").append(percent(step.memoryBoundShare())).append(")\n");
+    out.append(", memory-bound ").append(percent(step.memoryBoundShare()));
+    if (parallel != null) {
+      out.append(", communication ").append(percent(parallel.communicationShare()));
+    }
+    out.append(")\n");
+    if (parallel != null) {
+      if (parallel.pp() > 1) {
+        out.append("Tick: ").append(Quantities.si(parallel.tickS(), "s"))
+            .append(" (the slowest of ").append(parallel.pp()).append(" stages with its send)\n");
+      }
+      out.append("Throughput: ").append(Quantities.fixed(step.tokensPerS())).append(" tokens/s, ")
+          .append(Quantities.fixed(parallel.tokensPerSPerDevice())).append(" per device (")
+          .append(step.inputTokens()).append(step.inputTokens().equals(java.math.BigInteger.ONE) ? " token" : " tokens")
+          .append(" every ").append(parallel.pp() > 1 ? parallel.pp() + " ticks" : "step").append(")\n");
+      deviceMemory(out, parallel);
+      return;
+    }
     out.append("Throughput: ").append(Quantities.fixed(step.tokensPerS())).append(" tokens/s (")
         .append(step.inputTokens()).append(step.inputTokens().equals(java.math.BigInteger.ONE) ? " token" : " tokens")
         .append(" per step)\n");

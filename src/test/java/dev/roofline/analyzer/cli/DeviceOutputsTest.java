@@ -204,9 +204,9 @@ class DeviceOutputsTest {
   private static final java.nio.file.Path CATALOG = java.nio.file.Path.of("src/main/resources/dev/roofline/analyzer/devices.tsv");
 
   /** The catalog file's header and device rows, split at tabs, as the file has them. */
-  private static List<String[]> catalogLines() throws java.io.IOException {
+  private static List<String[]> tsv(java.nio.file.Path file) throws java.io.IOException {
     List<String[]> lines = new ArrayList<>();
-    for (String line : java.nio.file.Files.readAllLines(CATALOG)) {
+    for (String line : java.nio.file.Files.readAllLines(file)) {
       if (!line.startsWith("#") && !line.isBlank()) {
         lines.add(line.split("\t", -1));
       }
@@ -214,16 +214,42 @@ class DeviceOutputsTest {
     return lines;
   }
 
-  /** A figure column of the catalog: memory, bandwidth and the peaks, between name and source. */
+  /**
+   * The device catalog's lines, each followed by its links' fields from the interconnect catalog
+   * (their id left out, their source named links_source); the two files list the same ids in order.
+   */
+  private static List<String[]> catalogLines() throws java.io.IOException {
+    List<String[]> devices = tsv(CATALOG);
+    List<String[]> links = tsv(CATALOG.resolveSibling("interconnect.tsv"));
+    assertThat(links).hasSameSizeAs(devices);
+    List<String[]> lines = new ArrayList<>();
+    for (int i = 0; i < devices.size(); i++) {
+      String[] l = links.get(i).clone();
+      if (i == 0) {
+        l[l.length - 1] = "links_source";
+      } else {
+        assertThat(l[0]).isEqualTo(devices.get(i)[0]);
+      }
+      String[] joined = java.util.Arrays.copyOf(devices.get(i), devices.get(i).length + l.length - 1);
+      System.arraycopy(l, 1, joined, devices.get(i).length, l.length - 1);
+      lines.add(joined);
+    }
+    return lines;
+  }
+
+  /** A figure column: memory, bandwidth, the peaks, and the links' bandwidths and domain size. */
   private static boolean isFigure(String[] header, int column) {
-    return column >= 3 && column < header.length - 1;
+    String name = header[column];
+    return name.endsWith("_bytes") || name.endsWith("_per_s") || name.equals("scaleup_domain")
+        || name.matches("fp32|tf32|bf16|fp16|fp8|int8|fp4");
   }
 
   @Test
   void listDevicesAsJsonHasEveryRowOfTheCatalogExactly() throws Exception {
     CliRun run = run("--list-devices", "--format", "json");
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).endsWith("]\n").doesNotContainPattern("\\d[eE][+-]?\\d");
+    // No number in exponent form (the sources' text may hold some: "pcie 32e9").
+    assertThat(run.out()).endsWith("]\n").doesNotContainPattern(": -?[0-9.]+[eE][+-]?[0-9]");
     JsonNode devices = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(run.out());
     List<String[]> lines = catalogLines();
     String[] header = lines.get(0);

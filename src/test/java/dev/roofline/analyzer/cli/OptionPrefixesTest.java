@@ -87,8 +87,8 @@ class OptionPrefixesTest {
           """
           --f   | '--format', '--flops-efficiency'
           --mem | '--mem-bandwidth', '--mem-capacity', '--mem-efficiency'
-          --p   | '--peak-flops', '--plot'
-          --l   | '--list-devices', '--list-models'
+          --p   | '--peak-flops', '--pp', '--plot'
+          --l   | '--link-bandwidth', '--link-efficiency', '--link-latency', '--list-devices', '--list-models'
           """)
   void anAmbiguousPrefixIsOneUsageErrorLine(String prefix, String options) {
     CliRun run = CliRun.of(prefix, "json", "--", CONFIG);

@@ -38,7 +38,8 @@ class RenderersTest {
         new Storage(List.of(new StorageItem("weights", "Weights", BigInteger.TEN))),
         new PrecisionSummary("float16", "float16", "float16", "config", false),
         null,
-        "original");
+        "original",
+        null);
   }
 
   @ParameterizedTest(name = "{0}")
