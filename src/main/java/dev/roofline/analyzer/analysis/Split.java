@@ -130,17 +130,26 @@ record Split(Roofline roofline, Parallel parallel) {
     return layers.count(from, to);
   }
 
-  /** One call's time: its bytes over the link's reached bandwidth, by its kind, plus the latency. */
+  /** One call's time on its link. */
   private static Rational callTime(Communication c, Links links) {
     Collective k = c.collective();
-    Rational bandwidth = Rational.of(links.bandwidth(k.link()).multiply(links.efficiency()));
-    BigInteger n = k.group();
+    return time(k.kind(), k.group(), c.bytes(), links.bandwidth(k.link()), links.efficiency(), links.latency());
+  }
+
+  /**
+   * A {@code kind} call over {@code n} devices moving a tensor of {@code bytes}: its share of the
+   * bytes over the bandwidth reached, plus the latency.
+   */
+  static Rational time(
+      Collective.Kind kind, BigInteger n, BigInteger bytes, java.math.BigDecimal bandwidth, java.math.BigDecimal efficiency,
+      java.math.BigDecimal latency) {
+    Rational reached = Rational.of(bandwidth.multiply(efficiency));
     Rational share =
-        switch (k.kind()) {
+        switch (kind) {
           case ALL_REDUCE -> new Rational(n.subtract(BigInteger.ONE).shiftLeft(1), n);
           case ALL_GATHER, REDUCE_SCATTER -> new Rational(n.subtract(BigInteger.ONE), n);
           case SEND -> Rational.of(BigInteger.ONE);
         };
-    return share.times(Rational.of(c.bytes())).over(bandwidth).plus(Rational.of(links.latency()));
+    return share.times(Rational.of(bytes)).over(reached).plus(Rational.of(latency));
   }
 }

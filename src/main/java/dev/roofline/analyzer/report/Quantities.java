@@ -208,4 +208,9 @@ public final class Quantities {
     // Python keeps the sign of a negative value that rounds to zero.
     return (x < 0 || (x == 0 && 1 / x < 0)) && !s.startsWith("-") ? "-" + s : s;
   }
+
+  /** A share (at most 1, so within a double) in percent, two decimals. */
+  public static String percent(Rational share) {
+    return fixed(share.toDouble() * 100) + "%";
+  }
 }

@@ -292,8 +292,7 @@ public final class TableReport implements Renderer {
     return fraction.compareTo(BigDecimal.ONE) == 0 ? "" : " × " + fraction.stripTrailingZeros().toPlainString();
   }
 
-  /** A share (at most 1, so within a double) in percent, two decimals. */
   private static String percent(Rational share) {
-    return Quantities.fixed(share.toDouble() * 100) + "%";
+    return Quantities.percent(share);
   }
 }

@@ -3,6 +3,7 @@ package dev.roofline.analyzer.report.plot;
 import dev.roofline.analyzer.analysis.Analysis;
 import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.ModelSummary;
+import dev.roofline.analyzer.analysis.Parallel;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Roofline;
@@ -58,8 +59,14 @@ final class ChartText {
     String stored =
         (p.weights().equals(m.dtype()) ? "" : ", " + p.weights() + " weights")
             + (p.kv().equals(m.dtype()) ? "" : ", " + p.kv() + " KV cache");
+    Parallel split = analysis.parallel();
+    String devices =
+        split == null
+            ? ""
+            : ", one of tp " + split.tp() + " × dp " + split.dp() + " × pp " + split.pp() + " devices, communication "
+                + Quantities.percent(split.communicationShare()) + " of the step";
     return m.modelType() + ", dtype " + m.dtype() + stored + ", " + (d.precision() == null ? "given" : d.precision())
-        + " peak, " + m.blocks() + " blocks\ntokens per query: "
+        + " peak, " + m.blocks() + " blocks" + devices + "\ntokens per query: "
         + tokens(w.cachedTokens()) + " cached, " + tokens(w.inputTokens()) + " input · batch "
         + grouped(w.batchSize()) + " · step " + Quantities.significant(step.timeS(), "s") + ", "
         + Quantities.significant(step.tokensPerS(), "tokens/s");
