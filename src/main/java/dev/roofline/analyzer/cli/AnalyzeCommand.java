@@ -83,14 +83,56 @@ final class AnalyzeCommand implements Callable<Integer> {
     this.env = env;
   }
 
-  /** The command line of the tool, reading the Hub settings from {@code env}. */
+  /** The command line of the tool with every option, reading the Hub settings from {@code env}. */
   static CommandLine commandLine(Map<String, String> env) {
+    return commandLine(env, new String[] {"--help"});
+  }
+
+  /**
+   * The command line of the tool for {@code args}, reading the Hub settings from {@code env}. The
+   * options of the many-device split are declared only when an argument could name one (or asks
+   * for the help, which lists them): declaring an option costs every run's start-up, and most runs
+   * use none of these.
+   */
+  static CommandLine commandLine(Map<String, String> env, String[] args) {
     AnalyzeCommand command = new AnalyzeCommand(env);
-    command.commandLine = new CommandLine(spec(command));
+    command.commandLine = new CommandLine(spec(command, mayName(args, SPLIT_OPTIONS)));
     return command.commandLine;
   }
 
-  private static CommandSpec spec(AnalyzeCommand command) {
+  /** The options of the many-device split. */
+  private static final List<String> SPLIT_OPTIONS =
+      List.of(TP, DP, EP, PP, LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY);
+
+  /**
+   * Whether an argument before {@code --} could name one of {@code options}: a prefix of one of
+   * them, with or without {@code =value}, or a request for the help.
+   */
+  static boolean mayName(String[] args, List<String> options) {
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return false;
+      }
+      if (arg.equals("-h") || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0)) {
+        return true;
+      }
+      if (arg.startsWith("--") && arg.length() > 2) {
+        int equals = arg.indexOf('=');
+        String key = equals < 0 ? arg : arg.substring(0, equals);
+        if ("--help".startsWith(key)) {
+          return true;
+        }
+        for (String option : options) {
+          if (option.startsWith(key)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static CommandSpec spec(AnalyzeCommand command, boolean split) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
     spec.name(Main.NAME).versionProvider(new VersionProvider());
     spec.usageMessage()
@@ -184,6 +226,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         text(FLOPS_EFFICIENCY, "F", "Fraction of the peak reached, in (0, 1] (default: 1)."));
     spec.addOption(
         text(MEM_EFFICIENCY, "F", "Fraction of the bandwidth reached, in (0, 1] (default: 1)."));
+    if (split) {
+      split(spec);
+    }
+    rest(spec);
+    return spec;
+  }
+
+  /** Declares the options of the many-device split, before {@code --plot}'s neighbours in the help. */
+  private static void split(CommandSpec spec) {
     spec.addOption(text(TP, "N", "Tensor parallel: each attention layer and dense part over N devices (default: 1)."));
     spec.addOption(
         text(DP, "N", "Attention data parallel: N groups of tp devices, each with its share of the queries (default: 1)."));
@@ -196,6 +247,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     spec.addOption(text(NODE_SIZE, "N", "Devices per scale-up domain (default: the catalog's, 8 on an HGX board)."));
     spec.addOption(text(LINK_EFFICIENCY, "F", "Fraction of the link bandwidth collectives reach, in (0, 1] (default: 1)."));
     spec.addOption(text(LINK_LATENCY, "TIME", "Time added to every collective call: 10us, 1e-5 (default: 0)."));
+  }
+
+  private static void rest(CommandSpec spec) {
     spec.addOption(
         text(PLOT, "FILE", "Also draw the step's roofline chart to FILE, .svg or .png (needs a device)."));
     spec.addOption(
@@ -216,7 +270,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
     spec.addOption(
         OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
-    return spec;
   }
 
   private static final String NONE = "none";
@@ -253,14 +306,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec spec = commandLine.getCommandSpec();
     PrintWriter out = commandLine.getOut();
-    if (Boolean.TRUE.equals(spec.findOption(LIST_MODELS).getValue())) {
+    if (Boolean.TRUE.equals(value(spec, LIST_MODELS))) {
       for (String id : Catalog.ids()) {
         out.print(id + "\n");
       }
       out.flush();
       return 0;
     }
-    if (Boolean.TRUE.equals(spec.findOption(LIST_DEVICES).getValue())) {
+    if (Boolean.TRUE.equals(value(spec, LIST_DEVICES))) {
       out.print(DeviceListing.render(DeviceCatalog.bundled(), format(spec)));
       out.flush();
       return 0;
@@ -275,22 +328,22 @@ final class AnalyzeCommand implements Callable<Integer> {
    */
   private Request request(CommandSpec spec) {
     String model = spec.positionalParameters().get(0).getValue();
-    List<BigInteger> cached = spec.findOption(CACHED).getValue();
-    List<BigInteger> input = spec.findOption(INPUT).getValue();
-    BigInteger batch = spec.findOption(BATCH).getValue();
+    List<BigInteger> cached = value(spec, CACHED);
+    List<BigInteger> input = value(spec, INPUT);
+    BigInteger batch = value(spec, BATCH);
     Query query;
     try {
       query = Query.of(cached, input, batch);
     } catch (Query.Invalid e) {
       throw new UsageException(message(e, cached.size(), input.size()));
     }
-    String rev = spec.findOption(REVISION).getValue();
+    String rev = value(spec, REVISION);
     String problem = Revision.problem(rev);
     if (problem != null) {
       throw new UsageException("invalid " + REVISION + " '" + rev + "': " + problem);
     }
     ReportFormat format = format(spec);
-    String mode = spec.findOption(QUANTIZATION).getValue();
+    String mode = value(spec, QUANTIZATION);
     QuantizationMode quantization;
     // In any case, as the format, the types and the device ids.
     String modeName = mode.toLowerCase(Locale.ROOT);
@@ -306,32 +359,32 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       precision =
           PrecisionOptions.parse(
-              spec.findOption(WEIGHT_DTYPE).getValue(),
-              spec.findOption(KV_DTYPE).getValue(),
-              spec.findOption(ACT_DTYPE).getValue());
+              value(spec, WEIGHT_DTYPE),
+              value(spec, KV_DTYPE),
+              value(spec, ACT_DTYPE));
     } catch (PrecisionOptionException e) {
       throw new UsageException(option(e.part()) + ": " + e.getMessage());
     }
     HubSettings hub;
     try {
-      hub = HubSettings.from(env, Boolean.TRUE.equals(spec.findOption(OFFLINE).getValue()));
+      hub = HubSettings.from(env, Boolean.TRUE.equals(value(spec, OFFLINE)));
     } catch (HubSettings.InvalidSetting e) {
       throw new UsageException(e.getMessage());
     }
     DeviceOptions device =
         new DeviceOptions(
-            spec.findOption(DEVICE).getValue(),
-            spec.findOption(PEAK_FLOPS).getValue(),
-            spec.findOption(MEM_BANDWIDTH).getValue(),
-            spec.findOption(MEM_CAPACITY).getValue(),
-            spec.findOption(FLOPS_EFFICIENCY).getValue(),
-            spec.findOption(MEM_EFFICIENCY).getValue(),
+            value(spec, DEVICE),
+            value(spec, PEAK_FLOPS),
+            value(spec, MEM_BANDWIDTH),
+            value(spec, MEM_CAPACITY),
+            value(spec, FLOPS_EFFICIENCY),
+            value(spec, MEM_EFFICIENCY),
             DEVICE_NAMES);
     // Throws DeviceException, a usage error, before any file or network access.
     DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
-    String plotFile = spec.findOption(PLOT).getValue();
+    String plotFile = value(spec, PLOT);
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
-    CostModel costs = Boolean.TRUE.equals(spec.findOption(REFINED).getValue()) ? CostModel.REFINED : CostModel.ORIGINAL;
+    CostModel costs = Boolean.TRUE.equals(value(spec, REFINED)) ? CostModel.REFINED : CostModel.ORIGINAL;
     Layout layout = layout(spec, deviceSpec, query);
     return new Request(model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot, layout);
   }
@@ -346,17 +399,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     long[] degrees = new long[names.length];
     String given = null;
     for (int i = 0; i < names.length; i++) {
-      String text = spec.findOption(names[i]).getValue();
+      String text = value(spec, names[i]);
       degrees[i] = text == null ? 1 : LinkOptions.degree(names[i], text);
       given = given == null && text != null ? names[i] : given;
     }
     LinkOptions links =
         new LinkOptions(
-            spec.findOption(LINK_BANDWIDTH).getValue(),
-            spec.findOption(NET_BANDWIDTH).getValue(),
-            spec.findOption(NODE_SIZE).getValue(),
-            spec.findOption(LINK_EFFICIENCY).getValue(),
-            spec.findOption(LINK_LATENCY).getValue(),
+            value(spec, LINK_BANDWIDTH),
+            value(spec, NET_BANDWIDTH),
+            value(spec, NODE_SIZE),
+            value(spec, LINK_EFFICIENCY),
+            value(spec, LINK_LATENCY),
             LINK_NAMES);
     if (given == null && links.any()) {
       given = links.firstGiven();
@@ -395,7 +448,7 @@ final class AnalyzeCommand implements Callable<Integer> {
    * @throws UsageException for a name of no format
    */
   private static ReportFormat format(CommandSpec spec) {
-    String name = spec.findOption(FORMAT).getValue();
+    String name = value(spec, FORMAT);
     ReportFormat format = ReportFormat.named(name);
     if (format == null) {
       throw new UsageException(
@@ -431,6 +484,15 @@ final class AnalyzeCommand implements Callable<Integer> {
       case KV -> KV_DTYPE;
       case ACTIVATIONS -> ACT_DTYPE;
     };
+  }
+
+  /**
+   * The value of option {@code name} (its full name): null when it is not given or, for this run,
+   * not declared. Looked up in the spec's map of names, not by picocli's search over every option.
+   */
+  private static <T> T value(CommandSpec spec, String name) {
+    OptionSpec option = spec.optionsMap().get(name);
+    return option == null ? null : option.getValue();
   }
 
   /** What a layout's broken rule means in the options' terms. */

@@ -61,7 +61,7 @@ public final class Main {
 
   /** As above; {@code stdout}, when known, is the stream under {@code out}, to tell why it failed. */
   private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, WatchedOutput stdout) {
-    CommandLine cmd = AnalyzeCommand.commandLine(env);
+    CommandLine cmd = AnalyzeCommand.commandLine(env, args);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setAbbreviatedOptionsAllowed(true);

@@ -154,6 +154,20 @@ class ParallelTest {
     assertThat(send0.get("calls").asInt()).isEqualTo(pp - 1);
   }
 
+  /** The split's options, declared only when a run may name them, are in the help and take prefixes. */
+  @Test
+  void theOptionsAreInTheHelpAndTakePrefixes() {
+    String help = run("--help").out();
+    for (String option : List.of("--tp=N", "--dp=N", "--ep=N", "--pp=N", "--link-bandwidth=X", "--net-bandwidth=X",
+        "--node-size=N", "--link-efficiency=F", "--link-latency=TIME")) {
+      assertThat(help).contains(option);
+    }
+    assertThat(run("--format", "json", "--device", "h100-sxm", "--t", "2", "--", LLAMA8).out())
+        .isEqualTo(run("--format", "json", "--device", "h100-sxm", "--tp", "2", "--", LLAMA8).out());
+    assertThat(run("--format", "json", "--device", "h100-sxm", "--tp=2", "--link-lat=2us", "--", LLAMA8).out())
+        .isEqualTo(run("--format", "json", "--device", "h100-sxm", "--tp", "2", "--link-latency", "2e-6", "--", LLAMA8).out());
+  }
+
   @Test
   void theTableShowsTheCommunicationAndTheSplit() {
     List<String> lines =
