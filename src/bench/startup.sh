@@ -17,6 +17,8 @@
 #   7. the seed example with --device h100-sxm, and with a chart drawn (--plot, SVG and PNG: the
 #      whole process, writing the file included), beside the table;
 #   8. the seed example and DeepSeek-V3 with --refined beside the default cost model;
+#   9. Llama 3.1 70B on eight H100s (--tp 8) and DeepSeek-V3 on eight H200s (--dp 8 --ep 8)
+#      beside the same step on one device;
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -101,6 +103,13 @@ echo
 echo "## The refined cost model vs the default"
 bench "$local_run" "$launcher --refined --cached-tokens 1048576 --input-tokens 1 -- $scout"
 bench "$deepseek_run" "$launcher --refined --cached-tokens 8192 --input-tokens 1 -- $catalog/deepseek-ai--DeepSeek-V3.json"
+echo
+echo "## Many devices vs one"
+llama70=$catalog/meta-llama--Llama-3.1-70B.json
+bench "$launcher --device h100-sxm --cached-tokens 8192 -- $llama70" \
+  "$launcher --device h100-sxm --tp 8 --cached-tokens 8192 -- $llama70"
+bench "$launcher --device h200-sxm --batch-size 64 --cached-tokens 4096 -- $catalog/deepseek-ai--DeepSeek-V3.json" \
+  "$launcher --device h200-sxm --dp 8 --ep 8 --batch-size 64 --cached-tokens 4096 -- $catalog/deepseek-ai--DeepSeek-V3.json"
 echo
 echo "## Peak RSS (median of 5)"
 rss() {
