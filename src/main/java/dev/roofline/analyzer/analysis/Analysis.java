@@ -24,9 +24,10 @@ import java.util.Objects;
  * The result of one run, free of text: the model and workload analysed, a row per operator (per
  * block), the whole model's totals, the minimum storage (the weights the step reads, then the
  * graph's own terms), the precisions counted with, when a device is given the step placed under
- * its roof (else null), the cost model's id ({@code original}, {@code refined}), and, for a model
- * split over devices, the split's figures (else null; the rows are then one device's). Every output
- * is a rendering of it.
+ * its roof (else null), the cost model's id ({@code original}, {@code refined}), for a model split
+ * over devices the split's figures (else null; the rows are then one device's), and for a whole
+ * request the request's figures (else null; the step is then its first). Every output is a
+ * rendering of it.
  */
 public record Analysis(
     ModelSummary model,
@@ -37,7 +38,8 @@ public record Analysis(
     PrecisionSummary precision,
     Roofline roofline,
     String costModel,
-    Parallel parallel) {
+    Parallel parallel,
+    RequestFigures request) {
 
   public Analysis {
     Objects.requireNonNull(model, "model");
@@ -47,7 +49,7 @@ public record Analysis(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(costModel, "costModel");
-    if (parallel != null && roofline == null) {
+    if ((parallel != null || request != null) && roofline == null) {
       throw new IllegalArgumentException("a split step is placed on a device");
     }
     if (roofline != null && roofline.nodes().size() != rows.size()) {
@@ -97,6 +99,23 @@ public record Analysis(
       Query query,
       ResolvedDevice placed,
       Layout layout) {
+    return of(subject, config, graph, costs, query, placed, layout, null);
+  }
+
+  /**
+   * As {@link #of(Subject, ModelConfig, OperatorGraph, CostModel, Query, ResolvedDevice, Layout)},
+   * and, with {@code outputTokens} (null: none), the request of that many tokens per query whose
+   * first step {@code query} is, placed on the device.
+   */
+  public static Analysis of(
+      Subject subject,
+      ModelConfig config,
+      OperatorGraph graph,
+      CostModel costs,
+      Query query,
+      ResolvedDevice placed,
+      Layout layout,
+      BigInteger outputTokens) {
     Graph whole = costs.evaluate(graph, query);
     OperatorGraph device = Sharding.split(graph, layout);
     Graph step =
@@ -136,6 +155,10 @@ public record Analysis(
       roofline = split.roofline();
       parallel = split.parallel();
     }
+    RequestFigures request = null;
+    if (outputTokens != null) {
+      request = request(subject, config, graph, device, costs, query, placed, layout, outputTokens, roofline, needed, parallel);
+    }
     return new Analysis(
         model,
         workload,
@@ -145,7 +168,70 @@ public record Analysis(
         PrecisionSummary.of(graph.precision()),
         roofline,
         costs.id(),
-        parallel);
+        parallel,
+        request);
+  }
+
+  /**
+   * The request whose first step this is: TTFT that step's time, the decode steps summed in closed
+   * form, the rates, and the most memory a step needs.
+   */
+  private static RequestFigures request(
+      Subject subject,
+      ModelConfig config,
+      OperatorGraph graph,
+      OperatorGraph device,
+      CostModel costs,
+      Query query,
+      ResolvedDevice placed,
+      Layout layout,
+      BigInteger outputTokens,
+      Roofline first,
+      Storage needed,
+      Parallel parallel) {
+    Rational ttft = first.step().timeS();
+    BigInteger decodes = outputTokens.subtract(BigInteger.ONE);
+    BigInteger firstNeed = parallel == null ? needed.totalBytes() : parallel.memory().totalBytes();
+    BigInteger worstNeed = firstNeed;
+    BigInteger worstStep = BigInteger.ZERO;
+    Rational e2e = ttft;
+    Rational tpot = null;
+    Rational tpotFirst = null;
+    Rational tpotLast = null;
+    Rational perQuery = null;
+    long pieces = 0;
+    Analysis last = null;
+    if (decodes.signum() > 0) {
+      Decoding.Sum sum = Decoding.of(device, costs, query, layout, placed, decodes);
+      e2e = ttft.plus(sum.total().toRational());
+      tpot = sum.total().toRational().over(Rational.of(decodes));
+      tpotFirst = sum.firstStep().toRational();
+      tpotLast = sum.lastStep().toRational();
+      perQuery = Rational.of(BigInteger.ONE).over(tpot);
+      pieces = sum.pieces();
+      if (sum.neededBytes().compareTo(worstNeed) > 0) {
+        worstNeed = sum.neededBytes();
+        worstStep = sum.worstStep();
+      }
+      last = of(subject, config, graph, costs, query.decode(decodes), placed, layout, null);
+    }
+    Rational rate = Rational.of(query.batchSize().multiply(outputTokens)).over(e2e);
+    BigInteger capacity = placed.memCapacity();
+    return new RequestFigures(
+        outputTokens,
+        ttft,
+        tpot,
+        tpotFirst,
+        tpotLast,
+        e2e,
+        rate,
+        rate.over(Rational.of(layout.devices())),
+        perQuery,
+        worstNeed,
+        worstStep,
+        capacity == null ? null : worstNeed.compareTo(capacity) <= 0,
+        pieces,
+        last);
   }
 
   private static Figures figures(Cost c) {

@@ -6,9 +6,7 @@ import dev.roofline.analyzer.graph.Communication;
 import dev.roofline.analyzer.graph.Graph;
 import dev.roofline.analyzer.graph.Layout;
 import dev.roofline.analyzer.graph.Links;
-import dev.roofline.analyzer.graph.Node;
 import dev.roofline.analyzer.graph.OperatorGraph;
-import dev.roofline.analyzer.graph.Operator;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,42 +38,21 @@ record Split(Roofline roofline, Parallel parallel) {
           new CommunicationRow(k.kind().label(), k.carries(), k.group(), k.link().key(), c.bytes(), c.calls(), call, all));
     }
     long pp = layout.pp();
-    long layers = step.blocks();
+    Stages stages = Stages.of(step, layout);
     Rational tick = Rational.of(BigInteger.ZERO);
     DeviceMemory fullest = null;
-    for (long s = 0; s < pp; s++) {
-      long from = layout.stageStart(s, layers);
-      long to = layout.stageStart(s + 1, layers);
+    for (int s = 0; s < stages.count(); s++) {
       Rational time = Rational.of(BigInteger.ZERO);
-      BigInteger weights = BigInteger.ZERO;
-      BigInteger idle = BigInteger.ZERO;
-      BigInteger kv = BigInteger.ZERO;
       for (int i = 0; i < step.nodes().size(); i++) {
-        Node n = step.nodes().get(i);
-        BigInteger here = BigInteger.valueOf(inStage(n.operator(), n.layers(), s, from, to, pp, n.blocks()));
-        time = time.plus(ops.nodes().get(i).timeS().times(here));
-        weights = weights.add(n.stored().multiply(here));
-        idle = idle.add(n.idle().multiply(here));
-        kv = kv.add(n.cached().multiply(here));
+        time = time.plus(ops.nodes().get(i).timeS().times(stages.blocks(s, i)));
       }
       for (int i = 0; i < step.communication().size(); i++) {
-        Communication c = step.communication().get(i);
-        long calls =
-            c.layers() == null
-                ? (s < pp - 1 ? 1 : 0)
-                : inStage(c.collective().after().id(), c.layers(), s, from, to, pp, c.calls());
-        time = time.plus(callTimes.get(i).times(BigInteger.valueOf(calls)));
+        time = time.plus(callTimes.get(i).times(stages.calls(s, i)));
       }
       if (time.compareTo(tick) > 0) {
         tick = time;
       }
-      // The device keeps the KV cache of every micro-batch of its attention group.
-      kv = kv.multiply(BigInteger.valueOf(pp));
-      BigInteger embedding = s == 0 ? graph.embeddingShard() : BigInteger.ZERO;
-      BigInteger capacity = device.memCapacity();
-      BigInteger need = weights.add(kv).add(idle).add(embedding);
-      DeviceMemory memory =
-          new DeviceMemory(s, weights, kv, idle, embedding, capacity, capacity == null ? null : need.compareTo(capacity) <= 0);
+      DeviceMemory memory = stages.memory(step, s, pp, graph.embeddingShard(), device.memCapacity());
       if (fullest == null || memory.totalBytes().compareTo(fullest.totalBytes()) > 0) {
         fullest = memory;
       }
@@ -117,21 +94,8 @@ record Split(Roofline roofline, Parallel parallel) {
     return new Split(roofline, parallel);
   }
 
-  /**
-   * How many of {@code total} blocks (or calls) of a row in {@code layers} stage {@code s} of
-   * layers {@code from … to − 1} holds: its layers there, or, for a row of the model, all of them on
-   * the first stage (the embedding) or the last (the final norm and LM head).
-   */
-  private static long inStage(Operator op, dev.roofline.analyzer.config.Layers layers, long s, long from, long to, long pp, long total) {
-    if (op.perStep()) {
-      long stage = op == Operator.MODEL_EMBEDDING ? 0 : pp - 1;
-      return s == stage ? total : 0;
-    }
-    return layers.count(from, to);
-  }
-
   /** One call's time on its link. */
-  private static Rational callTime(Communication c, Links links) {
+  static Rational callTime(Communication c, Links links) {
     Collective k = c.collective();
     return time(k.kind(), k.group(), c.bytes(), links.bandwidth(k.link()), links.efficiency(), links.latency());
   }

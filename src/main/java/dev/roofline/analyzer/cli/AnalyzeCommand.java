@@ -73,6 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String NODE_SIZE = "--node-size";
   static final String LINK_EFFICIENCY = "--link-efficiency";
   static final String LINK_LATENCY = "--link-latency";
+  static final String OUTPUT_TOKENS = "--output-tokens";
   private static final LinkOptions.Names LINK_NAMES =
       new LinkOptions.Names(LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY);
 
@@ -100,9 +101,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     return command.commandLine;
   }
 
-  /** The options of the many-device split. */
+  /** The options of the many-device split and of whole requests. */
   private static final List<String> SPLIT_OPTIONS =
-      List.of(TP, DP, EP, PP, LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY);
+      List.of(TP, DP, EP, PP, LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY, OUTPUT_TOKENS);
 
   /**
    * Whether an argument before {@code --} could name one of {@code options}: a prefix of one of
@@ -247,6 +248,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     spec.addOption(text(NODE_SIZE, "N", "Devices per scale-up domain (default: the catalog's, 8 on an HGX board)."));
     spec.addOption(text(LINK_EFFICIENCY, "F", "Fraction of the link bandwidth collectives reach, in (0, 1] (default: 1)."));
     spec.addOption(text(LINK_LATENCY, "TIME", "Time added to every collective call: 10us, 1e-5 (default: 0)."));
+    spec.addOption(
+        OptionSpec.builder(OUTPUT_TOKENS)
+            .paramLabel("N")
+            .type(BigInteger.class)
+            .converters(new WholeNumber())
+            .description(
+                "A whole request: the step above, then N − 1 decode steps; TTFT, TPOT, end-to-end"
+                    + " latency and output tokens/s (needs a device).")
+            .build());
   }
 
   private static void rest(CommandSpec spec) {
@@ -386,7 +396,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
     CostModel costs = Boolean.TRUE.equals(value(spec, REFINED)) ? CostModel.REFINED : CostModel.ORIGINAL;
     Layout layout = layout(spec, deviceSpec, query);
-    return new Request(model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot, layout);
+    BigInteger outputTokens = value(spec, OUTPUT_TOKENS);
+    if (outputTokens != null) {
+      if (outputTokens.signum() < 1) {
+        throw new UsageException(OUTPUT_TOKENS + " must be at least 1 (got " + outputTokens + ")");
+      }
+      if (deviceSpec == null) {
+        throw new UsageException(
+            OUTPUT_TOKENS + " needs a device to time the request on: add " + DEVICE + " ID (see " + LIST_DEVICES
+                + "), or " + PEAK_FLOPS + " and " + MEM_BANDWIDTH);
+      }
+    }
+    return new Request(
+        model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot, layout, outputTokens);
   }
 
   /**

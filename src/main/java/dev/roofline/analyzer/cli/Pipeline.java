@@ -17,6 +17,7 @@ import dev.roofline.analyzer.source.ConfigSource;
 import dev.roofline.analyzer.source.LoadedConfig;
 import dev.roofline.analyzer.source.Notice;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -61,7 +62,15 @@ final class Pipeline {
     Analysis analysis;
     try {
       analysis =
-          Analysis.of(subject(request, loaded), config, graph, request.costModel(), request.query(), device, request.layout());
+          Analysis.of(
+              subject(request, loaded),
+              config,
+              graph,
+              request.costModel(),
+              request.query(),
+              device,
+              request.layout(),
+              request.outputTokens());
     } catch (LayoutException e) {
       throw new UsageException(AnalyzeCommand.message(e));
     }
@@ -73,6 +82,17 @@ final class Pipeline {
     Notice notice = loaded.notice();
     if (notice != null) {
       err.print((notice.severity() == Notice.Severity.WARNING ? "warning: " : "note: ") + notice.text() + "\n");
+    }
+    if (request.outputTokens() != null && parsed.maxPositionEmbeddings() != null) {
+      BigInteger longest = longest(request.query()).add(request.outputTokens()).subtract(BigInteger.ONE);
+      if (longest.compareTo(parsed.maxPositionEmbeddings()) > 0) {
+        err.print(
+            "note: the request reaches "
+                + longest
+                + " tokens of context, past the "
+                + parsed.maxPositionEmbeddings()
+                + " the model was made for (max_position_embeddings)\n");
+      }
     }
     if (precision.ignoresQuantizationConfig()) {
       err.print(
@@ -103,6 +123,15 @@ final class Pipeline {
       return spec.forDType(config.dtype().name());
     }
     return spec.forActivations(activations.name(), activations.peakColumn().orElseThrow());
+  }
+
+  /** The longest query's cached and input tokens. */
+  private static BigInteger longest(dev.roofline.analyzer.graph.Query query) {
+    BigInteger longest = BigInteger.ZERO;
+    for (int q = 0; q < query.cached().size(); q++) {
+      longest = longest.max(query.cached().get(q).add(query.input().get(q)));
+    }
+    return longest;
   }
 
   private static Subject subject(Request request, LoadedConfig loaded) {

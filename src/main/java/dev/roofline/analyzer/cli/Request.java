@@ -15,8 +15,9 @@ import java.util.Objects;
  * One run, as the command line asks for it, checked: the model argument, the batch, where to look
  * for the config, the output format, whether to read the config's {@code quantization_config} and
  * the precisions given, the cost model, the device to place the step on (null: none), the file to
- * draw the roofline chart to (null: none; only with a device), and how the model is split over
- * devices (only with a device). Made from the options in one place ({@link AnalyzeCommand});
+ * draw the roofline chart to (null: none; only with a device), how the model is split over devices
+ * (only with a device), and the tokens per query of a whole request (null: one step; only with a
+ * device). Made from the options in one place ({@link AnalyzeCommand});
  * nothing after it reads an option.
  */
 record Request(
@@ -30,7 +31,8 @@ record Request(
     CostModel costModel,
     DeviceSpec device,
     PlotTarget plot,
-    Layout layout) {
+    Layout layout,
+    java.math.BigInteger outputTokens) {
   Request {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(query, "query");
@@ -41,7 +43,7 @@ record Request(
     Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(costModel, "costModel");
     Objects.requireNonNull(layout, "layout");
-    if (!layout.single() && device == null) {
+    if ((!layout.single() || outputTokens != null) && device == null) {
       throw new IllegalArgumentException("a split needs a device");
     }
     if (plot != null && device == null) {

@@ -83,7 +83,17 @@ public final class ConfigReader {
       throw new ConfigException(
           origin + ": unsupported model_type '" + JsonFields.excerpt((String) type) + "'; supported: " + supported(formats));
     }
-    return new ParsedConfig(format.read(fields), map.get("quantization_config"));
+    return new ParsedConfig(format.read(fields), map.get("quantization_config"), maxPositions(map));
+  }
+
+  /** {@code max_position_embeddings} of the text config, else of the top level; null unless a positive whole number. */
+  private static java.math.BigInteger maxPositions(Map<?, ?> root) {
+    Object text = root.get("text_config");
+    Object v = text instanceof Map<?, ?> m && m.containsKey("max_position_embeddings")
+        ? m.get("max_position_embeddings")
+        : root.get("max_position_embeddings");
+    java.math.BigInteger n = JsonFields.wholeNumber(v);
+    return n == null || n.signum() <= 0 ? null : n;
   }
 
   /** The JSON value in {@code json}, which must hold exactly one value. */

@@ -3,11 +3,13 @@ package dev.roofline.analyzer.config;
 import java.util.Objects;
 
 /**
- * A config as read once from its JSON: the family's record, and the raw {@code
- * quantization_config} value (null when absent or null), which only {@link Precision#resolve}
- * reads, and only in {@link QuantizationMode#AUTO}.
+ * A config as read once from its JSON: the family's record, the raw {@code quantization_config}
+ * value (null when absent or null), which only {@link Precision#resolve} reads, and only in {@link
+ * QuantizationMode#AUTO}, and the context length the model was made for ({@code
+ * max_position_embeddings}, of the text config when there is one; null when absent or not a
+ * positive whole number), which only a note uses.
  */
-public record ParsedConfig(ModelConfig model, Object quantizationConfig) {
+public record ParsedConfig(ModelConfig model, Object quantizationConfig, java.math.BigInteger maxPositionEmbeddings) {
 
   public ParsedConfig {
     Objects.requireNonNull(model, "model");

@@ -60,6 +60,35 @@ public abstract class CostModel {
    */
   abstract long expertsRead(long held, long parts, long perToken, BigInteger tokens);
 
+  /** The span of keys a layer attending over {@code window} sees under this convention. */
+  abstract Window span(Window window);
+
+  /**
+   * The windows and chunks the attention of {@code graph} spans under this convention, full
+   * attention left out: where a growing cache changes how a step's costs grow.
+   */
+  public final List<Window> spans(OperatorGraph graph) {
+    List<Window> spans = new ArrayList<>(2);
+    for (Op op : graph.ops()) {
+      if (blocks(op) == 0) {
+        continue;
+      }
+      for (Part p : op.parts()) {
+        if (p instanceof Part.Attention a) {
+          Window w = span(a.window());
+          boolean known = false;
+          for (Window k : spans) {
+            known |= k.kind() == w.kind() && k.size() == w.size();
+          }
+          if (w.kind() != Window.Kind.FULL && !known) {
+            spans.add(w);
+          }
+        }
+      }
+    }
+    return spans;
+  }
+
   /** Whether the storage line lists a term of {@code kind} whose bytes are zero. */
   abstract boolean listsEmpty(StorageKind kind);
 

@@ -72,6 +72,12 @@ final class OriginalCosts extends CostModel {
     return Math.min(perToken, held);
   }
 
+  /** The original knows sliding windows, and no chunks: a chunked layer attends to every key. */
+  @Override
+  Window span(Window window) {
+    return window.kind() == Window.Kind.CHUNKED ? Window.FULL : window;
+  }
+
   /** Every term the model has, zero or not. */
   @Override
   boolean listsEmpty(StorageKind kind) {

@@ -129,6 +129,20 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
     return new Query(cached, input, qr[0]);
   }
 
+  /**
+   * Decode step {@code j} (from 1) after this step: each query has its cached and input tokens and
+   * the {@code j − 1} tokens decoded since in its cache, and feeds one token.
+   */
+  public Query decode(BigInteger j) {
+    List<BigInteger> after = new ArrayList<>(cached.size());
+    List<BigInteger> one = new ArrayList<>(cached.size());
+    for (int q = 0; q < cached.size(); q++) {
+      after.add(cached.get(q).add(input.get(q)).add(j).subtract(BigInteger.ONE));
+      one.add(BigInteger.ONE);
+    }
+    return new Query(after, one, repeat);
+  }
+
   /** Number of queries in the expanded batch. */
   public BigInteger batchSize() {
     return repeat.multiply(BigInteger.valueOf(cached.size()));

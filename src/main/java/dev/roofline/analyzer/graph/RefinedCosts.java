@@ -94,6 +94,11 @@ final class RefinedCosts extends CostModel {
     return Routing.touched(held, parts, perToken, tokens);
   }
 
+  @Override
+  Window span(Window window) {
+    return window;
+  }
+
   /** Idle experts only when some are: a batch that touches every expert has none. */
   @Override
   boolean listsEmpty(StorageKind kind) {

@@ -16,6 +16,7 @@ import dev.roofline.analyzer.analysis.ModelSummary;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
 import dev.roofline.analyzer.analysis.Parallel;
+import dev.roofline.analyzer.analysis.RequestFigures;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
@@ -112,6 +113,9 @@ public final class JsonReport implements Renderer {
       if (parallel != null) {
         split(g, parallel);
       }
+      if (analysis.request() != null) {
+        request(g, analysis.request());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       // A StringWriter does not fail.
@@ -138,6 +142,40 @@ public final class JsonReport implements Renderer {
   }
 
   /** The device, the step on it and the memory verdict: three top-level objects. */
+  /** A whole request's latencies, rates and fullest step. */
+  private static void request(JsonGenerator g, RequestFigures r) throws IOException {
+    g.writeObjectFieldStart("request");
+    g.writeFieldName("output_tokens");
+    g.writeNumber(r.outputTokens());
+    ratio(g, "ttft_s", r.ttftS());
+    ratioOrNull(g, "tpot_s", r.tpotS());
+    ratioOrNull(g, "tpot_first_s", r.tpotFirstS());
+    ratioOrNull(g, "tpot_last_s", r.tpotLastS());
+    ratio(g, "e2e_s", r.e2eS());
+    ratio(g, "output_tokens_per_s", r.outputTokensPerS());
+    ratio(g, "output_tokens_per_s_per_device", r.outputTokensPerSPerDevice());
+    ratioOrNull(g, "output_tokens_per_s_per_query", r.outputTokensPerSPerQuery());
+    g.writeFieldName("needed_bytes");
+    g.writeNumber(r.neededBytes());
+    g.writeFieldName("needed_at_step");
+    g.writeNumber(r.worstStep());
+    g.writeFieldName("fits");
+    if (r.fits() == null) {
+      g.writeNull();
+    } else {
+      g.writeBoolean(r.fits());
+    }
+    g.writeEndObject();
+  }
+
+  private static void ratioOrNull(JsonGenerator g, String name, Rational value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      ratio(g, name, value);
+    }
+  }
+
   /** The layout and its links. */
   private static void parallelism(JsonGenerator g, Parallel p) throws IOException {
     g.writeObjectFieldStart("parallelism");

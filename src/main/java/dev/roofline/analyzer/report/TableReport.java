@@ -10,6 +10,7 @@ import dev.roofline.analyzer.analysis.MemoryVerdict;
 import dev.roofline.analyzer.analysis.NodeTiming;
 import dev.roofline.analyzer.analysis.OperatorRow;
 import dev.roofline.analyzer.analysis.Parallel;
+import dev.roofline.analyzer.analysis.RequestFigures;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
 import dev.roofline.analyzer.analysis.Rational;
 import dev.roofline.analyzer.analysis.Roofline;
@@ -136,6 +137,9 @@ public final class TableReport implements Renderer {
       out.append('\n');
       summary(out, roof, parallel);
     }
+    if (analysis.request() != null) {
+      request(out, analysis.request(), parallel != null);
+    }
     return out.toString();
   }
 
@@ -145,6 +149,31 @@ public final class TableReport implements Renderer {
       cells[c] = cell(columns.get(c), line);
     }
     return cells;
+  }
+
+  /** A whole request: its latencies, its rates, and the memory of its fullest step. */
+  private static void request(StringBuilder out, RequestFigures r, boolean split) {
+    out.append("Request: TTFT ").append(Quantities.si(r.ttftS(), "s"));
+    if (r.tpotS() == null) {
+      out.append(", TPOT N/A");
+    } else {
+      out.append(", TPOT ").append(Quantities.si(r.tpotS(), "s"))
+          .append(" (first ").append(Quantities.si(r.tpotFirstS(), "s"))
+          .append(", last ").append(Quantities.si(r.tpotLastS(), "s")).append(')');
+    }
+    out.append(", end-to-end ").append(Quantities.si(r.e2eS(), "s")).append(" for ").append(r.outputTokens())
+        .append(r.outputTokens().equals(java.math.BigInteger.ONE) ? " output token\n" : " output tokens\n");
+    out.append("Output throughput: ").append(Quantities.fixed(r.outputTokensPerS())).append(" tokens/s, ")
+        .append(Quantities.fixed(r.outputTokensPerSPerDevice())).append(" per device, ")
+        .append(r.outputTokensPerSPerQuery() == null ? "N/A" : Quantities.fixed(r.outputTokensPerSPerQuery()))
+        .append(" per query\n");
+    out.append("Request memory: ").append(Quantities.iec(r.neededBytes(), "B")).append(split ? " on the fullest device" : "")
+        .append(" at its fullest step (")
+        .append(r.worstStep().signum() == 0 ? "the first" : "decode step " + r.worstStep()).append(')');
+    if (r.fits() != null) {
+      out.append(": ").append(r.fits() ? "fits" : "does not fit");
+    }
+    out.append('\n');
   }
 
   /** The fullest device's memory, its parts, and whether it fits. */

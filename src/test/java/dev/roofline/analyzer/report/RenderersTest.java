@@ -39,6 +39,7 @@ class RenderersTest {
         new PrecisionSummary("float16", "float16", "float16", "config", false),
         null,
         "original",
+        null,
         null);
   }
 
