@@ -19,6 +19,7 @@
 #   8. the seed example and DeepSeek-V3 with --refined beside the default cost model;
 #   9. Llama 3.1 70B on eight H100s (--tp 8) and DeepSeek-V3 on eight H200s (--dp 8 --ep 8)
 #      beside the same step on one device;
+#  10. a request of 2 output tokens beside one of 1,000,000,000 (the sum is closed-form);
 # then the peak RSS (median of 5) of each command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -110,6 +111,10 @@ bench "$launcher --device h100-sxm --cached-tokens 8192 -- $llama70" \
   "$launcher --device h100-sxm --tp 8 --cached-tokens 8192 -- $llama70"
 bench "$launcher --device h200-sxm --batch-size 64 --cached-tokens 4096 -- $catalog/deepseek-ai--DeepSeek-V3.json" \
   "$launcher --device h200-sxm --dp 8 --ep 8 --batch-size 64 --cached-tokens 4096 -- $catalog/deepseek-ai--DeepSeek-V3.json"
+echo
+echo "## A request of 2 output tokens vs 10^9"
+bench "$launcher --device h100-sxm --input-tokens 2048 --output-tokens 2 -- $catalog/meta-llama--Llama-3.1-8B.json" \
+  "$launcher --device h100-sxm --input-tokens 2048 --output-tokens 1000000000 -- $catalog/meta-llama--Llama-3.1-8B.json"
 echo
 echo "## Peak RSS (median of 5)"
 rss() {

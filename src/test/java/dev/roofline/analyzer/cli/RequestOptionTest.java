@@ -62,6 +62,27 @@ class RequestOptionTest {
     assertThat(run("--device", "h100-sxm", "--output-tokens", "1", "--", LLAMA).out()).contains(", TPOT N/A, ").contains(", N/A per query");
   }
 
+  /** The chart draws the last decode step's operators as hollow markers beside the first step's. */
+  @Test
+  void theChartShowsTheLastDecodeStep(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path request = dir.resolve("request.svg");
+    java.nio.file.Path step = dir.resolve("step.svg");
+    assertThat(run("--device", "h100-sxm", "--input-tokens", "2048", "--output-tokens", "256", "--plot", request.toString(), "--", LLAMA)
+        .exitCode()).isZero();
+    assertThat(run("--device", "h100-sxm", "--input-tokens", "2048", "--plot", step.toString(), "--", LLAMA).exitCode()).isZero();
+    String withRequest = java.nio.file.Files.readString(request);
+    String single = java.nio.file.Files.readString(step);
+    java.util.regex.Matcher decodes = java.util.regex.Pattern.compile("id=\"decode-([a-z_]+)\"").matcher(withRequest);
+    List<String> ids = new ArrayList<>();
+    while (decodes.find()) {
+      ids.add(decodes.group(1));
+    }
+    // One hollow marker per operator that computes and moves something in a decode step.
+    assertThat(ids).contains("attn_sdpa", "ffn_gate_up_proj", "attn_qkv_proj").doesNotHaveDuplicates();
+    assertThat(single).doesNotContain("id=\"decode-");
+    assertThat(withRequest).contains("Last decode step (hollow)").contains("256 output tokens: TTFT");
+  }
+
   @Test
   void theCsvIsUnchanged() {
     assertThat(run("--format", "csv", "--device", "h100-sxm", "--output-tokens", "5", "--", LLAMA).out())

@@ -31,6 +31,7 @@ record ChartData(
     Roof attainable,
     List<Point> operators,
     Point total,
+    List<Point> decode,
     double xMin,
     double xMax,
     double yMin,
@@ -89,19 +90,12 @@ record ChartData(
         new Roof(
             product(d.peakFlopsPerS(), d.flopsEfficiency()), product(d.memBandwidthBytesPerS(), d.memEfficiency()));
     Rational stepTime = r.step().timeS();
-    List<Point> points = new ArrayList<>(analysis.rows().size());
-    for (int i = 0; i < analysis.rows().size(); i++) {
-      OperatorRow row = analysis.rows().get(i);
-      NodeTiming t = r.nodes().get(i);
-      Figures f = row.perBlock();
-      Rational intensity = f.intensity();
-      if (intensity == null || f.flops().signum() == 0 || t.timeS().isZero()) {
-        continue;
-      }
-      double share = t.timeS().times(BigInteger.valueOf(row.blocks())).over(stepTime).toDouble();
-      double performance = Rational.of(f.flops()).over(t.timeS()).log10();
-      points.add(new Point(row.id(), row.label(), intensity.log10(), performance, share, t.bound()));
-    }
+    List<Point> points = points(analysis);
+    // A request's last decode step: its operators too, drawn hollow beside the first step's.
+    List<Point> decode =
+        analysis.request() == null || analysis.request().lastStep() == null
+            ? List.of()
+            : points(analysis.request().lastStep());
     Figures all = analysis.total().figures();
     Point total =
         new Point(
@@ -115,7 +109,9 @@ record ChartData(
     double xLo = Math.min(total.x(), Math.min(roof.ridgeX(), attainable.ridgeX()));
     double xHi = Math.max(total.x(), Math.max(roof.ridgeX(), attainable.ridgeX()));
     double yLo = total.y();
-    for (Point p : points) {
+    List<Point> marked = new ArrayList<>(points);
+    marked.addAll(decode);
+    for (Point p : marked) {
       xLo = Math.min(xLo, p.x());
       xHi = Math.max(xHi, p.x());
       yLo = Math.min(yLo, p.y());
@@ -127,7 +123,27 @@ record ChartData(
     double ySpan = roof.peakY() - yLo;
     double[] x = span(xLo - Math.max(0.4, 0.035 * xSpan), xHi + Math.max(0.8, 0.07 * xSpan));
     double[] y = span(yLo - Math.max(0.4, 0.035 * ySpan), roof.peakY() + Math.max(0.35, 0.03 * ySpan));
-    return new ChartData(roof, attainable, points, total, x[0], x[1], y[0], y[1]);
+    return new ChartData(roof, attainable, points, total, decode, x[0], x[1], y[0], y[1]);
+  }
+
+  /** A point per operator of {@code analysis}'s step that computes and moves something. */
+  private static List<Point> points(Analysis analysis) {
+    Roofline r = analysis.roofline();
+    Rational stepTime = r.step().timeS();
+    List<Point> points = new ArrayList<>(analysis.rows().size());
+    for (int i = 0; i < analysis.rows().size(); i++) {
+      OperatorRow row = analysis.rows().get(i);
+      NodeTiming t = r.nodes().get(i);
+      Figures f = row.perBlock();
+      Rational intensity = f.intensity();
+      if (intensity == null || f.flops().signum() == 0 || t.timeS().isZero()) {
+        continue;
+      }
+      double share = t.timeS().times(BigInteger.valueOf(row.blocks())).over(stepTime).toDouble();
+      double performance = Rational.of(f.flops()).over(t.timeS()).log10();
+      points.add(new Point(row.id(), row.label(), intensity.log10(), performance, share, t.bound()));
+    }
+    return points;
   }
 
   /** {@code [lo, hi]} (in decades), widened evenly to two decades if narrower. */

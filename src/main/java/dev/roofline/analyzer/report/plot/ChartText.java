@@ -5,6 +5,7 @@ import dev.roofline.analyzer.analysis.DeviceFigures;
 import dev.roofline.analyzer.analysis.ModelSummary;
 import dev.roofline.analyzer.analysis.Parallel;
 import dev.roofline.analyzer.analysis.PrecisionSummary;
+import dev.roofline.analyzer.analysis.RequestFigures;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
@@ -69,7 +70,16 @@ final class ChartText {
         + " peak, " + m.blocks() + " blocks" + devices + "\ntokens per query: "
         + tokens(w.cachedTokens()) + " cached, " + tokens(w.inputTokens()) + " input · batch "
         + grouped(w.batchSize()) + " · step " + Quantities.significant(step.timeS(), "s") + ", "
-        + Quantities.significant(step.tokensPerS(), "tokens/s");
+        + Quantities.significant(step.tokensPerS(), "tokens/s") + request(analysis.request());
+  }
+
+  /** A request's latencies, for the subtitle; hollow markers show its last decode step. */
+  private static String request(RequestFigures r) {
+    if (r == null) {
+      return "";
+    }
+    String tpot = r.tpotS() == null ? "" : ", TPOT " + Quantities.significant(r.tpotS(), "s") + " (hollow: last decode step)";
+    return " · " + grouped(r.outputTokens()) + " output tokens: TTFT " + Quantities.significant(r.ttftS(), "s") + tpot;
   }
 
   /** The roof's legend entry. */

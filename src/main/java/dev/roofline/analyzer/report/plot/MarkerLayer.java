@@ -132,6 +132,16 @@ final class MarkerLayer extends AbstractXYAnnotation {
     List<LabelPlacer.Circle> obstacles = new ArrayList<>();
     List<Label> labels = new ArrayList<>();
 
+    // A request's last decode step first, hollow, under the first step's discs.
+    g2.setStroke(new BasicStroke(1.6f));
+    for (ChartData.Point p : data.decode()) {
+      LabelPlacer.Circle c = at.circle(p.x(), p.y(), diameter(p.share()) / 2);
+      identified(g2, "decode-" + p.id(), () -> {
+        g2.setPaint(stroke(p.bound()));
+        g2.draw(ellipse(c));
+      });
+      obstacles.add(c);
+    }
     List<ChartData.Point> bySize = new ArrayList<>(data.operators());
     bySize.sort(Comparator.comparingDouble(ChartData.Point::share).reversed());
     List<Label> operatorLabels = new ArrayList<>();

@@ -103,7 +103,7 @@ final class RooflineChart {
     chart.addSubtitle(note);
     // The legend in two rows above the note: the roofs, then the kinds of marker. Titles at an
     // edge stack inwards in the order added.
-    chart.addSubtitle(legend(RooflineChart::markerItems, 2));
+    chart.addSubtitle(legend(() -> markerItems(data), 2));
     chart.addSubtitle(legend(() -> roofItems(analysis, data), 8));
     return chart;
   }
@@ -154,12 +154,15 @@ final class RooflineChart {
     return items;
   }
 
-  private static LegendItemCollection markerItems() {
+  private static LegendItemCollection markerItems(ChartData data) {
     LegendItemCollection items = new LegendItemCollection();
     Shape disc = new Ellipse2D.Double(-6, -6, 12, 12);
     items.add(discItem("Memory-bound operator", disc, MarkerLayer.fill(Bound.MEMORY), MarkerLayer.stroke(Bound.MEMORY)));
     items.add(discItem("Compute-bound operator", disc, MarkerLayer.fill(Bound.COMPUTE), MarkerLayer.stroke(Bound.COMPUTE)));
     items.add(discItem("Model total", disc, Color.WHITE, Style.INK));
+    if (!data.decode().isEmpty()) {
+      items.add(discItem("Last decode step (hollow)", disc, Color.WHITE, MarkerLayer.stroke(Bound.MEMORY)));
+    }
     return items;
   }
 
