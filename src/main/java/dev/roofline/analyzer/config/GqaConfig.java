@@ -8,8 +8,7 @@ import java.util.Optional;
  * mixture-of-experts layers). A record of this kind holds the shared keys in {@link #decoder()}
  * and says which optional parts it has; the defaults here are "none".
  */
-public sealed interface GqaConfig extends ModelConfig
-    permits MistralConfig, Qwen2Config, Qwen3Config, MixtralConfig, Qwen2MoeConfig, Qwen3MoeConfig {
+public interface GqaConfig extends ModelConfig {
 
   /** The keys every family of this kind has. */
   Decoder decoder();

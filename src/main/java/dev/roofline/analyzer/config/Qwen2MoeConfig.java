@@ -23,10 +23,22 @@ public record Qwen2MoeConfig(
               AttentionParts.qwen2(f.bool("qkv_bias", true)),
               experts,
               FirstLayers.readQwen(f, d.numHiddenLayers(), experts),
-              SlidingWindow.read(
-                  f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.EVEN_BELOW_MAX_WINDOW_LAYERS));
+              SlidingWindow.read(f, d.numHiddenLayers(), 4096, evenBelowMaxWindowLayers(f, d.numHiddenLayers())));
         }
       };
+
+  /**
+   * With use_sliding_window, layer i slides iff i is even and i < max_window_layers: ⌈m/2⌉ of
+   * them, m = min(layers, max_window_layers), written so that m = Long.MAX_VALUE does not wrap.
+   */
+  private static long evenBelowMaxWindowLayers(JsonFields f, long layers) {
+    long max = SlidingWindow.qwenMaxWindowLayers(f);
+    if (max < 0) {
+      return 0;
+    }
+    long m = Math.min(layers, max);
+    return m - m / 2;
+  }
 
   @Override
   public Optional<Experts> experts() {

@@ -15,47 +15,25 @@ public record SlidingWindow(long window, long layers) {
     }
   }
 
-  /** Which layers slide when the config has no {@code layer_types} list (transformers' rules). */
-  enum Rule {
-    /** mistral, mixtral: every layer, whenever {@code sliding_window} is set. */
-    EVERY_LAYER,
-    /** qwen2, qwen3: with {@code use_sliding_window}, layer i iff i ≥ {@code max_window_layers}. */
-    FROM_MAX_WINDOW_LAYERS,
-    /** qwen2_moe: with {@code use_sliding_window}, layer i iff i is even and i < {@code max_window_layers}. */
-    EVEN_BELOW_MAX_WINDOW_LAYERS,
-    /** qwen3_moe: with {@code use_sliding_window}, every layer. */
-    EVERY_LAYER_IF_USED;
-
-    /** The sliding layers among {@code layers} by this rule, reading the keys it depends on. */
-    long slidingLayers(JsonFields f, long layers) {
-      if (this == EVERY_LAYER) {
-        return layers;
-      }
-      boolean used = f.bool("use_sliding_window", false);
-      long maxWindowLayers = f.nonNegativeInt("max_window_layers", 28);
-      if (!used) {
-        return 0;
-      }
-      if (this == FROM_MAX_WINDOW_LAYERS) {
-        return Math.max(0, layers - maxWindowLayers);
-      }
-      if (this == EVEN_BELOW_MAX_WINDOW_LAYERS) {
-        // Layers 0, 2, 4, … below the limit: ⌈m/2⌉, written so that m = Long.MAX_VALUE does not wrap.
-        long m = Math.min(layers, maxWindowLayers);
-        return m - m / 2;
-      }
-      return layers;
-    }
+  /**
+   * The switch of the qwen families' window: {@code max_window_layers} (≥ 0; 28 when absent) when
+   * {@code use_sliding_window} is true, else -1 (no layer slides by their rules). Both keys are
+   * read, and checked, either way.
+   */
+  static long qwenMaxWindowLayers(JsonFields f) {
+    boolean used = f.bool("use_sliding_window", false);
+    long maxWindowLayers = f.nonNegativeInt("max_window_layers", 28);
+    return used ? maxWindowLayers : -1;
   }
 
   /**
    * The sliding layers of a model of {@code layers} layers: {@code sliding_window} ({@code
    * defaultWindow} when absent, 0 standing for null; null: no layer slides), then an explicit
-   * {@code layer_types} list, or else the family's {@code rule}.
+   * {@code layer_types} list, or else the {@code byRule} layers that the family's rule makes
+   * slide (its record works them out from its own keys).
    */
-  static SlidingWindow read(JsonFields f, long layers, long defaultWindow, Rule rule) {
+  static SlidingWindow read(JsonFields f, long layers, long defaultWindow, long byRule) {
     long window = f.positiveIntOrNull("sliding_window", defaultWindow, 0);
-    long byRule = rule.slidingLayers(f, layers);
     long listed = f.slidingLayerTypes("layer_types", layers);
     if (listed > 0 && window == 0) {
       throw f.brokenRule("'layer_types' has sliding_attention layers but 'sliding_window' is null");

@@ -23,7 +23,10 @@ import java.util.Objects;
  * The supported families, each registered once, here: the {@code model_type} names it reads, the
  * format that reads its config into its record, the builder of its cost graph, and how its
  * checkpoint names its projections' modules. Reading a config and building its graph both go
- * through this table, so a family cannot be read without being buildable.
+ * through this table, by {@code model_type}, so a family cannot be read without being buildable.
+ * A family is its record (with its format), a builder (most share {@link GqaGraph}) and one line
+ * here; a record read from two layouts (a text model alone, or inside a multimodal config) may
+ * have a line for each, with the module names of each checkpoint.
  */
 public final class Graphs {
 
@@ -58,18 +61,16 @@ public final class Graphs {
           family(Qwen3MoeConfig.FORMAT, GQA, ModuleNames.LLAMA, "qwen3_moe"),
           family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), ModuleNames.DEEPSEEK_V3, "deepseek_v3", "kimi_k2"));
 
-  private static final Map<String, ConfigFormat<?>> BY_MODEL_TYPE = new HashMap<>();
-  private static final Map<Class<?>, Family<?>> BY_RECORD = new HashMap<>();
+  private static final Map<String, ConfigFormat<?>> FORMATS = new HashMap<>();
+  private static final Map<String, Family<?>> BY_MODEL_TYPE = new HashMap<>();
 
   static {
     for (Family<?> f : FAMILIES) {
       for (String type : f.modelTypes()) {
-        if (BY_MODEL_TYPE.put(type, f.format()) != null) {
+        if (BY_MODEL_TYPE.put(type, f) != null) {
           throw new IllegalStateException("model_type registered twice: " + type);
         }
-      }
-      if (BY_RECORD.put(f.format().type(), f) != null) {
-        throw new IllegalStateException("config record registered twice: " + f.format().type());
+        FORMATS.put(type, f.format());
       }
     }
   }
@@ -93,7 +94,7 @@ public final class Graphs {
    * @throws dev.roofline.analyzer.config.ConfigException if it is malformed or not supported
    */
   public static ModelConfig readConfig(byte[] json, String origin) {
-    return ConfigReader.read(json, origin, BY_MODEL_TYPE);
+    return ConfigReader.read(json, origin, FORMATS);
   }
 
   /**
@@ -103,7 +104,7 @@ public final class Graphs {
    * @throws dev.roofline.analyzer.config.ConfigException if it is malformed or not supported
    */
   public static ParsedConfig parseConfig(byte[] json, String origin) {
-    return ConfigReader.readParsed(json, origin, BY_MODEL_TYPE);
+    return ConfigReader.readParsed(json, origin, FORMATS);
   }
 
   /** The step of {@code config} for {@code query} by the original's conventions, every tensor at the config's dtype. */
@@ -118,9 +119,9 @@ public final class Graphs {
 
   /** The symbolic operators of {@code config}, its tensors at {@code precision}. */
   public static OperatorGraph operators(ModelConfig config, Precision precision) {
-    Family<?> family = BY_RECORD.get(config.getClass());
-    if (family == null) {
-      throw new IllegalStateException("no family registered for " + config.getClass().getName());
+    Family<?> family = BY_MODEL_TYPE.get(config.modelType());
+    if (family == null || !family.format().type().isInstance(config)) {
+      throw new IllegalStateException("no family registered for " + config.modelType() + " as " + config.getClass().getName());
     }
     return family.build(config, precision);
   }
