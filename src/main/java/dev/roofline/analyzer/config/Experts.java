@@ -5,8 +5,9 @@ package dev.roofline.analyzer.config;
  * intermediateSize} features, {@code perToken} of them for each token, in {@code layers} of the
  * model's layers (the others are dense). Optionally a shared expert of {@code
  * sharedIntermediateSize} features that every token goes through (0: none), whose output a
- * sigmoid gate scales ({@code sharedGate}, qwen2_moe), and a router with one bias per expert
- * ({@code routerBias}, deepseek_v3's {@code e_score_correction_bias}).
+ * sigmoid gate scales ({@code sharedGate}, qwen2_moe), a router with one bias per expert
+ * ({@code routerBias}, deepseek_v3's {@code e_score_correction_bias}, which only chooses), and
+ * biases added by the router's and each expert's projections ({@code biases}, gpt-oss).
  */
 public record Experts(
     long count,
@@ -15,7 +16,20 @@ public record Experts(
     long layers,
     long sharedIntermediateSize,
     boolean sharedGate,
-    boolean routerBias) {
+    boolean routerBias,
+    boolean biases) {
+
+  /** Experts whose router and projections add no bias. */
+  public Experts(
+      long count,
+      long perToken,
+      long intermediateSize,
+      long layers,
+      long sharedIntermediateSize,
+      boolean sharedGate,
+      boolean routerBias) {
+    this(count, perToken, intermediateSize, layers, sharedIntermediateSize, sharedGate, routerBias, false);
+  }
 
   public Experts {
     if (count < 0 || perToken <= 0 || intermediateSize <= 0 || layers < 0 || sharedIntermediateSize < 0) {

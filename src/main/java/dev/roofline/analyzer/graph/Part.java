@@ -25,7 +25,9 @@ public sealed interface Part {
     /** RMSNorm with a weight per value. */
     RMS,
     /** An L2 norm without weights. */
-    L2
+    L2,
+    /** LayerNorm with a weight and a bias per value. */
+    LAYER
   }
 
   /**
@@ -48,7 +50,8 @@ public sealed interface Part {
    * The gate and up projections ({@link Projection#GATE_UP}) or the down projection ({@link
    * Projection#DOWN}) of a gated feed-forward part of {@code kind}, with the modules of {@code
    * layer}: each token goes through {@code perToken} of its {@code parts} parts (routed experts: k of
-   * E, each its own tensors; else 1 of 1).
+   * E, each its own tensors; else 1 of 1). {@code biased}: each part's projections add a bias of
+   * their outputs' width (gpt-oss's experts), one per part read.
    */
   record Gated(
       FeedForward kind,
@@ -57,7 +60,8 @@ public sealed interface Part {
       BigInteger hidden,
       BigInteger intermediate,
       long perToken,
-      long parts)
+      long parts,
+      boolean biased)
       implements Part {
 
     /** Which projections of a gated part. */
@@ -101,8 +105,59 @@ public sealed interface Part {
   /** {@code elements} values per token multiplied by a per-token factor (a sigmoid gate). */
   record Scale(BigInteger elements) implements Part {}
 
-  /** A bias of {@code n} values added to a projection's output for every token, in its epilogue. */
-  record Bias(BigInteger n) implements Part {}
+  /** A bias of {@code n} values added to a projection's output for every row, in its epilogue. */
+  record Bias(BigInteger n, Rows rows) implements Part {
+    public Bias {
+      Objects.requireNonNull(rows, "rows");
+    }
+
+    /** A bias added for every input token. */
+    Bias(BigInteger n) {
+      this(n, Rows.TOKENS);
+    }
+  }
+
+  /**
+   * An element-wise operation on {@code elements} values per row of {@code rows}: {@code flops}
+   * FLOPs per value, reading {@code reads} and writing {@code writes} tensors of that size (0 when
+   * fused into a neighbour's kernel, as gemma's embedding scale or soft-capping).
+   */
+  record Elementwise(Rows rows, BigInteger elements, int flops, int reads, int writes) implements Part {
+    public Elementwise {
+      Objects.requireNonNull(rows, "rows");
+    }
+  }
+
+  /**
+   * Soft-capping of the attention scores of {@code heads} heads over the keys of {@code window}
+   * ({@code c·tanh(score / c)}: divide, tanh, multiply, in the attention kernel).
+   */
+  record SoftCap(BigInteger heads, Window window) implements Part {
+    public SoftCap {
+      Objects.requireNonNull(window, "window");
+    }
+  }
+
+  /**
+   * A causal depthwise convolution of {@code kernel} taps without bias over {@code channels}
+   * channels, then SiLU; each query keeps its last {@code kernel − 1} inputs per channel as state.
+   */
+  record Conv(BigInteger channels, BigInteger kernel) implements Part {}
+
+  /**
+   * The gated delta rule of {@code valueHeads} heads, each a recurrent state of {@code keyDim ×
+   * valueDim} float32 values, fed by {@code keyHeads} query and key heads of {@code keyDim} values
+   * (repeated to the value heads) and value heads of {@code valueDim}: per token and head the
+   * state's decay, read-out, delta and rank-one update, the output, the L2 norms and scale of query
+   * and key, and the gates.
+   */
+  record DeltaRule(BigInteger keyHeads, BigInteger valueHeads, BigInteger keyDim, BigInteger valueDim)
+      implements Part {
+    /** State values of one query, float32 whatever the model's dtype. */
+    BigInteger stateElements() {
+      return valueHeads.multiply(keyDim).multiply(valueDim);
+    }
+  }
 
   /** {@code elements} parameters a step reads and nothing else (a router's correction bias). */
   record Params(BigInteger elements) implements Part {}

@@ -140,6 +140,17 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
     return repeat.multiply(BigInteger.valueOf(n));
   }
 
+  /** Queries of the batch that have cached tokens: each reads its recurrent state. */
+  public BigInteger queriesWithCache() {
+    long n = 0;
+    for (BigInteger c : cached) {
+      if (c.signum() > 0) {
+        n++;
+      }
+    }
+    return repeat.multiply(BigInteger.valueOf(n));
+  }
+
   /** Tokens already in the KV cache, over the whole batch. */
   public BigInteger totalCachedTokens() {
     BigInteger sum = BigInteger.ZERO;

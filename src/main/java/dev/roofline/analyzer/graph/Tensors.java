@@ -72,6 +72,11 @@ final class Tensors {
     return new Part.Tensor(tied ? names.embedding() : names.lmHead(), vocab, hidden);
   }
 
+  /** Whether the checkpoint holds the query, key and value projections in one tensor. */
+  boolean fusedQkv() {
+    return names.fusedQkv();
+  }
+
   /** Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight. */
   Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k) {
     return new Part.Tensor(names.attention(layer, p), n, k);
@@ -113,12 +118,20 @@ final class Tensors {
     return new Linear(precision.weightBytes(module, n, k), precision.inputType(module));
   }
 
+  /**
+   * Rows of a gated part's gate tensor: its {@code intermediate} gate rows, or those and the up
+   * rows where one tensor holds both ({@code gate_up_proj}).
+   */
+  private BigInteger gateRows(BigInteger intermediate) {
+    return names.fusedGateUp() ? intermediate.shiftLeft(1) : intermediate;
+  }
+
   /** One projection weight: its stored bytes, scales included, and the type its input is read at. */
   private record Linear(BigInteger bytes, ElementType input) {}
 
   /**
-   * The gate and up ({@code [intermediate, hidden]} each, stored apart) and down ({@code [hidden,
-   * intermediate]}) projections of {@code count} gated parts of {@code layer} of {@code kind}: the
+   * The gate and up ({@code [intermediate, hidden]} each, stored apart, or one {@code [2 ·
+   * intermediate, hidden]} tensor) and down ({@code [hidden, intermediate]}) projections of {@code count} gated parts of {@code layer} of {@code kind}: the
    * routed experts {@code first} to {@code first + count − 1}, each its own tensors, or {@code
    * count} times the dense or shared part. Each reads {@code tokens} rows.
    */
@@ -130,8 +143,12 @@ final class Tensors {
     }
     if (kind != FeedForward.ROUTED_EXPERT || !precision.dependsOnModuleNames()) {
       // Every part has the same tensors' formats: one, times count.
-      Linear gate = linear(names.gated(kind, layer, first, ModuleNames.Gated.GATE), intermediate, hidden);
-      Linear up = linear(names.gated(kind, layer, first, ModuleNames.Gated.UP), intermediate, hidden);
+      String gateName = names.gated(kind, layer, first, ModuleNames.Gated.GATE);
+      Linear gate = linear(gateName, gateRows(intermediate), hidden);
+      Linear up =
+          names.fusedGateUp()
+              ? new Linear(BigInteger.ZERO, gate.input())
+              : linear(names.gated(kind, layer, first, ModuleNames.Gated.UP), intermediate, hidden);
       Linear down = linear(names.gated(kind, layer, first, ModuleNames.Gated.DOWN), hidden, intermediate);
       return gated(gate, up, down, hidden, intermediate, tokens).times(BigInteger.valueOf(count));
     }
@@ -161,10 +178,11 @@ final class Tensors {
     Gated sum = new Gated(zero, zero, zero, zero);
     for (Map.Entry<Parts, Long> e : experts.entrySet()) {
       Parts p = e.getKey();
+      Linear gate = linear(p.gate(), gateRows(intermediate), hidden);
       Gated one =
           gated(
-              linear(p.gate(), intermediate, hidden),
-              linear(p.up(), intermediate, hidden),
+              gate,
+              names.fusedGateUp() ? new Linear(BigInteger.ZERO, gate.input()) : linear(p.up(), intermediate, hidden),
               linear(p.down(), hidden, intermediate),
               hidden,
               intermediate,

@@ -52,7 +52,7 @@ class ErrorsTest {
         row("unknown dtype", "{\"model_type\": \"llama\", \"torch_dtype\": \"float17\"}", "CONFIG", 1,
             "'torch_dtype': unsupported data type 'float17'"),
         row("unknown activation", "{\"model_type\": \"llama\", \"hidden_act\": \"gelu\"}", "CONFIG", 1,
-            "'hidden_act': unsupported activation 'gelu' (known: silu)"),
+            "'hidden_act': unsupported activation 'gelu' (known: silu, gelu_pytorch_tanh)"),
         row("list lengths differ", LLAMA, "--cached-tokens 0 0 --input-tokens 1 -- CONFIG", 2,
             "must have the same number of values (got 2 and 1)"),
         row("batch size not a multiple", LLAMA, "--cached-tokens 0 0 --input-tokens 1 1 --batch-size 3 -- CONFIG", 2,
