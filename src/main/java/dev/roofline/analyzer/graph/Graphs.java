@@ -3,6 +3,8 @@ package dev.roofline.analyzer.graph;
 import dev.roofline.analyzer.config.ConfigFormat;
 import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.DeepseekV3Config;
+import dev.roofline.analyzer.config.Gemma2Config;
+import dev.roofline.analyzer.config.Gemma3Config;
 import dev.roofline.analyzer.config.Llama4Config;
 import dev.roofline.analyzer.config.LlamaConfig;
 import dev.roofline.analyzer.config.MistralConfig;
@@ -59,7 +61,10 @@ public final class Graphs {
           family(MixtralConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "mixtral"),
           family(Qwen2MoeConfig.FORMAT, GQA, ModuleNames.LLAMA, "qwen2_moe"),
           family(Qwen3MoeConfig.FORMAT, GQA, ModuleNames.LLAMA, "qwen3_moe"),
-          family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), ModuleNames.DEEPSEEK_V3, "deepseek_v3", "kimi_k2"));
+          family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), ModuleNames.DEEPSEEK_V3, "deepseek_v3", "kimi_k2"),
+          family(Gemma2Config.FORMAT, GQA, ModuleNames.LLAMA, "gemma2"),
+          family(Gemma3Config.FORMAT, GQA, ModuleNames.LLAMA, "gemma3_text"),
+          family(Gemma3Config.MULTIMODAL, GQA, ModuleNames.MULTIMODAL, "gemma3"));
 
   private static final Map<String, ConfigFormat<?>> FORMATS = new HashMap<>();
   private static final Map<String, Family<?>> BY_MODEL_TYPE = new HashMap<>();

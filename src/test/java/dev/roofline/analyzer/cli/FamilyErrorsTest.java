@@ -1,0 +1,44 @@
+package dev.roofline.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Invalid keys of gemma2, gemma3, phi3, phimoe, gpt_oss, glm4_moe and qwen3_next: one {@code
+ * error:} line naming the key, nothing on stdout, exit 1.
+ */
+class FamilyErrorsTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          # config | what the line says
+          {"model_type": "gemma2", "attn_logit_softcapping": "50"} | 'attn_logit_softcapping' must be a positive number or null, got "50"
+          {"model_type": "gemma2", "final_logit_softcapping": 0} | 'final_logit_softcapping' must be a positive number or null, got 0
+          {"model_type": "gemma2", "hidden_activation": "gelu"} | 'hidden_activation': unsupported activation 'gelu' (known: silu, gelu_pytorch_tanh)
+          {"model_type": "gemma2", "num_hidden_layers": 2, "layer_types": ["full_attention", "local"]} | 'layer_types' must be a list of "full_attention" and "sliding_attention", got "local"
+          {"model_type": "gemma3_text", "sliding_window_pattern": 0} | 'sliding_window_pattern' must be a positive integer, got 0
+          {"model_type": "gemma3", "text_config": {"num_key_value_heads": -4}} | 'text_config.num_key_value_heads' must be a positive integer, got -4
+          {"model_type": "gemma3", "text_config": "gemma3_text"} | 'text_config' must be an object, got "gemma3_text"
+          {"model_type": "gemma3", "text_config": {"torch_dtype": "float17"}} | 'text_config.torch_dtype': unsupported data type 'float17'
+          """)
+  void oneLineNamingTheKey(String config, String fragment) throws IOException {
+    Path file = Files.writeString(dir.resolve("config.json"), config);
+    CliRun run = CliRun.of("--", file.toString());
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+    assertThat(run.out()).as(run.describe()).isEmpty();
+    assertThat(run.err()).as(run.describe()).startsWith("error: " + file + ": " + fragment).doesNotContain("\tat ");
+    assertThat(run.err().lines()).as(run.describe()).hasSize(1);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.roofline.analyzer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roofline.analyzer.graph.Graphs;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The keys of gemma2, gemma3_text and gemma3, phi3, phimoe, gpt_oss, glm4_moe and qwen3_next:
+ * transformers' defaults for absent keys (the config classes' signatures), gemma3's text config
+ * filled with gemma3_text's defaults, and the parts each family has.
+ */
+class FamilyKeysTest {
+
+  private static final DType FLOAT16 = new DType("float16", 2);
+  private static final DType BFLOAT16 = new DType("bfloat16", 2);
+  private static final DType FLOAT32 = new DType("float32", 4);
+
+  private static GqaConfig read(String json) {
+    return (GqaConfig) Graphs.readConfig(json.getBytes(StandardCharsets.UTF_8), "t.json");
+  }
+
+  @Test
+  void gemma2Defaults() {
+    GqaConfig c = read("{\"model_type\": \"gemma2\"}");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("gemma2", 256000, 2304, 9216, 26, 8, 4, 256, Activation.GELU_PYTORCH_TANH, FLOAT16, true));
+    // Both capping values default to numbers (50.0 and 30.0); layers 0, 2, …, 24 slide.
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(false, false, false, 1.0, true, false, false));
+    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(4096, 13));
+    assertThat(c.ends()).isEqualTo(new ModelEnds(true, true, false));
+    assertThat(c.norms()).isEqualTo(NormStyle.SANDWICH);
+  }
+
+  @Test
+  void gemma2NullCappingAndWindow() {
+    GqaConfig c =
+        read(
+            "{\"model_type\": \"gemma2\", \"attn_logit_softcapping\": null, \"final_logit_softcapping\": null,"
+                + " \"sliding_window\": null, \"attention_bias\": true, \"hidden_act\": \"silu\"}");
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(true, true, false, 1.0, false, false, false));
+    assertThat(c.slidingWindow()).isEqualTo(SlidingWindow.NONE);
+    assertThat(c.ends()).isEqualTo(new ModelEnds(true, false, false));
+    // hidden_act is not gemma's key: hidden_activation is.
+    assertThat(c.hiddenAct()).isEqualTo(Activation.GELU_PYTORCH_TANH);
+  }
+
+  /** gemma3_text; gemma3 with no text config, and with a null one: the same defaults. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"model_type": "gemma3_text"}                       | gemma3_text
+          {"model_type": "gemma3"}                            | gemma3
+          {"model_type": "gemma3", "text_config": null}       | gemma3
+          """)
+  void gemma3Defaults(String json, String type) {
+    GqaConfig c = read(json);
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder(type, 262208, 2304, 9216, 26, 8, 4, 256, Activation.GELU_PYTORCH_TANH, FLOAT16, true));
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(false, false, true, 1.0, false, false, false));
+    // (i + 1) % 6 != 0 slides: 26 − 4 = 22 layers.
+    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(4096, 22));
+    assertThat(c.ends()).isEqualTo(new ModelEnds(true, false, false));
+  }
+
+  /**
+   * gemma3's text config takes gemma3_text's defaults for what it lacks, never a top-level value;
+   * its dtype and tying fall back to the top level's.
+   */
+  @Test
+  void gemma3TextConfigIsFilledWithGemma3TextDefaults() {
+    GqaConfig c =
+        read(
+            "{\"model_type\": \"gemma3\", \"vocab_size\": 1000, \"num_hidden_layers\": 3, \"torch_dtype\": \"float32\","
+                + " \"tie_word_embeddings\": false, \"text_config\": {\"hidden_size\": 1024, \"sliding_window_pattern\": 2,"
+                + " \"final_logit_softcapping\": 30.0}}");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("gemma3", 262208, 1024, 9216, 26, 8, 4, 256, Activation.GELU_PYTORCH_TANH, FLOAT32, false));
+    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(4096, 13));
+    assertThat(c.ends()).isEqualTo(new ModelEnds(true, true, false));
+  }
+
+  @Test
+  void gemma3TextConfigsOwnDtypeAndTyingWin() {
+    GqaConfig c =
+        read(
+            "{\"model_type\": \"gemma3\", \"torch_dtype\": \"float32\", \"tie_word_embeddings\": true,"
+                + " \"text_config\": {\"dtype\": \"bfloat16\", \"tie_word_embeddings\": false}}");
+    assertThat(c.dtype()).isEqualTo(BFLOAT16);
+    assertThat(c.tieWordEmbeddings()).isFalse();
+  }
+
+  /** google/gemma-3-27b-it's text config: its keys, and gemma3_text's defaults for the rest. */
+  @Test
+  void gemma3_27bReadsItsTextConfig() {
+    GqaConfig c = (GqaConfig) Graphs.readConfig(bundled("google--gemma-3-27b-it"), "google/gemma-3-27b-it");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("gemma3", 262208, 5376, 21504, 62, 32, 16, 128, Activation.GELU_PYTORCH_TANH, BFLOAT16, true));
+    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(1024, 52));
+  }
+
+  static byte[] bundled(String name) {
+    try (var in = FamilyKeysTest.class.getResourceAsStream("/dev/roofline/analyzer/catalog/" + name + ".json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
