@@ -22,8 +22,8 @@ public record Decoder(
   /**
    * The shared keys of {@code f}, with a family's defaults in the order of the key table of
    * families.md: vocabulary, hidden size, intermediate size, layers, heads, key/value heads, head
-   * width (0: {@code hidden_size / num_attention_heads}). A null {@code num_key_value_heads} means
-   * as many as query heads; a null {@code head_dim}, the quotient, which must then be exact. The
+   * width (0: {@code hidden_size / num_attention_heads}); key/value heads 0: as many as query
+   * heads. A null {@code num_key_value_heads} means as many as query heads; a null {@code head_dim}, the quotient, which must then be exact. The
    * activation is {@code hidden_act} (silu when absent), the dtype the object's own, and the
    * embeddings untied unless {@code tie_word_embeddings} says otherwise.
    */
@@ -72,7 +72,7 @@ public record Decoder(
         f.positiveInt("intermediate_size", intermediate),
         f.positiveInt("num_hidden_layers", layers),
         nh,
-        f.positiveIntOrNull("num_key_value_heads", kvHeads, nh),
+        f.positiveIntOrNull("num_key_value_heads", kvHeads == 0 ? nh : kvHeads, nh),
         d,
         act,
         dtype,

@@ -11,6 +11,8 @@ import dev.roofline.analyzer.config.MistralConfig;
 import dev.roofline.analyzer.config.MixtralConfig;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.config.ParsedConfig;
+import dev.roofline.analyzer.config.Phi3Config;
+import dev.roofline.analyzer.config.PhimoeConfig;
 import dev.roofline.analyzer.config.Precision;
 import dev.roofline.analyzer.config.Qwen2Config;
 import dev.roofline.analyzer.config.Qwen2MoeConfig;
@@ -64,7 +66,9 @@ public final class Graphs {
           family(DeepseekV3Config.FORMAT, new DeepseekV3Graph(), ModuleNames.DEEPSEEK_V3, "deepseek_v3", "kimi_k2"),
           family(Gemma2Config.FORMAT, GQA, ModuleNames.LLAMA, "gemma2"),
           family(Gemma3Config.FORMAT, GQA, ModuleNames.LLAMA, "gemma3_text"),
-          family(Gemma3Config.MULTIMODAL, GQA, ModuleNames.MULTIMODAL, "gemma3"));
+          family(Gemma3Config.MULTIMODAL, GQA, ModuleNames.MULTIMODAL, "gemma3"),
+          family(Phi3Config.FORMAT, GQA, ModuleNames.PHI3, "phi3"),
+          family(PhimoeConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "phimoe"));
 
   private static final Map<String, ConfigFormat<?>> FORMATS = new HashMap<>();
   private static final Map<String, Family<?>> BY_MODEL_TYPE = new HashMap<>();

@@ -20,7 +20,8 @@ class BundledFamiliesTest {
     "deepseek-ai/DeepSeek-V3, Attn - Q_Absorb, 61 / 61, true",
     "google/gemma-2-9b, Attn - Post_RMSNorm, 42 / 42, false",
     "google/gemma-3-1b-it, Attn - QK_Norm, 26 / 26, false",
-    "google/gemma-3-27b-it, Ffn - Post_RMSNorm, 62 / 62, false"
+    "google/gemma-3-27b-it, Ffn - Post_RMSNorm, 62 / 62, false",
+    "microsoft/Phi-3-mini-4k-instruct, Attn - SDPA, 32 / 32, false"
   })
   void runsOfflineByName(String id, String row, String blocks, boolean quantized) {
     CliRun run = CliRun.of("--offline", "--cached-tokens", "8192", "--", id);
@@ -48,6 +49,7 @@ class BundledFamiliesTest {
             "deepseek-ai/DeepSeek-V3",
             "google/gemma-2-9b",
             "google/gemma-3-1b-it",
-            "google/gemma-3-27b-it");
+            "google/gemma-3-27b-it",
+            "microsoft/Phi-3-mini-4k-instruct");
   }
 }

@@ -32,6 +32,12 @@ class FamilyErrorsTest {
           {"model_type": "gemma3", "text_config": {"num_key_value_heads": -4}} | 'text_config.num_key_value_heads' must be a positive integer, got -4
           {"model_type": "gemma3", "text_config": "gemma3_text"} | 'text_config' must be an object, got "gemma3_text"
           {"model_type": "gemma3", "text_config": {"torch_dtype": "float17"}} | 'text_config.torch_dtype': unsupported data type 'float17'
+          {"model_type": "phi3", "partial_rotary_factor": 1.5} | 'partial_rotary_factor' must be a number above 0 and at most 1, got 1.5
+          {"model_type": "phi3", "rope_parameters": {"partial_rotary_factor": "half"}} | 'rope_parameters.partial_rotary_factor' must be a number above 0 and at most 1, got "half"
+          {"model_type": "phi3", "sliding_window": 0} | 'sliding_window' must be a positive integer, got 0
+          {"model_type": "phimoe", "lm_head_bias": "yes"} | 'lm_head_bias' must be true or false, got "yes"
+          {"model_type": "phimoe", "num_experts_per_tok": 17} | 'num_experts_per_tok' (17) must not exceed 'num_local_experts' (16)
+          {"model_type": "phimoe", "num_local_experts": 16, "num_experts": 8} | 'num_local_experts' (16) and its alias 'num_experts' (8) differ
           """)
   void oneLineNamingTheKey(String config, String fragment) throws IOException {
     Path file = Files.writeString(dir.resolve("config.json"), config);

@@ -111,4 +111,35 @@ class FamilyKeysTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void phi3Defaults() {
+    GqaConfig c = read("{\"model_type\": \"phi3\"}");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("phi3", 32064, 3072, 8192, 32, 32, 32, 96, Activation.SILU, FLOAT16, false));
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(false, false, false));
+    assertThat(c.slidingWindow()).isEqualTo(SlidingWindow.NONE);
+    // Key/value heads default to the query heads, as many as they are.
+    assertThat(read("{\"model_type\": \"phi3\", \"num_attention_heads\": 24}").decoder().numKeyValueHeads()).isEqualTo(24);
+    // A window makes every layer slide; head_dim is honoured where present.
+    GqaConfig mini = read("{\"model_type\": \"phi3\", \"sliding_window\": 2047, \"head_dim\": 128, \"partial_rotary_factor\": 0.75}");
+    assertThat(mini.slidingWindow()).isEqualTo(new SlidingWindow(2047, 32));
+    assertThat(mini.decoder().headDim()).isEqualTo(128);
+    assertThat(mini.attentionParts().rotatedDims(128)).isEqualTo(96);
+  }
+
+  @Test
+  void phimoeDefaults() {
+    GqaConfig c = read("{\"model_type\": \"phimoe\"}");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("phimoe", 32064, 4096, 6400, 32, 32, 8, 128, Activation.SILU, FLOAT16, false));
+    assertThat(c.experts()).contains(new Experts(16, 2, 6400, 32, 0, false, false));
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(false, false, false));
+    assertThat(c.ends()).isEqualTo(ModelEnds.NONE);
+    assertThat(c.norms()).isEqualTo(NormStyle.LAYER);
+    GqaConfig biased = read("{\"model_type\": \"phimoe\", \"attention_bias\": true, \"lm_head_bias\": true, \"num_experts\": 8}");
+    assertThat(biased.attentionParts()).isEqualTo(new AttentionParts(true, true, false));
+    assertThat(biased.ends()).isEqualTo(new ModelEnds(false, false, true));
+    assertThat(biased.experts().orElseThrow().count()).isEqualTo(8);
+  }
 }

@@ -2,7 +2,13 @@ package dev.roofline.analyzer.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roofline.analyzer.config.ParsedConfig;
+import dev.roofline.analyzer.config.Precision;
+import dev.roofline.analyzer.config.PrecisionOptions;
+import dev.roofline.analyzer.config.QuantizationMode;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -109,5 +115,142 @@ class FamilyRowsTest {
   void kvCacheHoldsEachLayersWindow(String config, String model, long cached, long input, long bytes) {
     Graph g = Fixtures.graph(config, costs(model), cached, input, 1);
     assertThat(Fixtures.storage(g, StorageKind.KV_CACHE)).isEqualTo(BigInteger.valueOf(bytes));
+  }
+
+  // Phi-3-mini-4k-instruct, bfloat16: H = 3072, nh = nkv = 32, d = 96, window 2047 in all 32
+  // layers (one SDPA row). QKV, one tensor of d·(nh + 2·nkv) = 9216 rows: original C = 9216·6143
+  //   = 56613888, W = 9216·3072·2 = 56623104, In = 6144, Out = 18432. At 5000 cached and 1 new,
+  //   L = min(5000, 2046) + 1 = 2047: original C = 2047·6143 + 3072·4093 = 25148417, In = 6144 +
+  //   2047·2·3072·2 = 25159680, Out = 6144; refined V = K = 2047: C = 32·2047·(4·96 + 5) =
+  //   25481056, In the same.
+  @ParameterizedTest(name = "Phi-3-mini {1} {5} at {2}+{3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # config                         | model    | cached | input | batch | operator      | blocks | flops    | weight   | input    | output
+          microsoft/Phi-3-mini-4k-instruct | original | 0      | 1     | 1     | ATTN_QKV_PROJ | 32     | 56613888 | 56623104 | 6144     | 18432
+          microsoft/Phi-3-mini-4k-instruct | original | 5000   | 1     | 1     | ATTN_SDPA     | 32     | 25148417 | 0        | 25159680 | 6144
+          microsoft/Phi-3-mini-4k-instruct | refined  | 5000   | 1     | 1     | ATTN_SDPA     | 32     | 25481056 | 0        | 25159680 | 6144
+          """)
+  void phi3(String config, String model, long cached, long input, long batch, Operator op, long blocks, String flops, String weight, String in, String out) {
+    assertRow(config, model, cached, input, batch, op, blocks, flops, weight, in, out);
+  }
+
+  /**
+   * Partial rotation: Phi-4-mini's shape (H = 3072, nh = 24, nkv = 8, d = 128, factor 0.75) rotates
+   * int(128 · 0.75) = 96 values of each of 32 heads: rope(96·32, T): C = 3·3072·T, In = Out =
+   * 3072·T·2 (float16). The factor may sit in rope_parameters instead (transformers v5 files).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          "partial_rotary_factor": 0.75
+          "rope_parameters": {"rope_type": "longrope", "partial_rotary_factor": 0.75}
+          """)
+  void phi3RotatesItsFraction(String key) {
+    String json = "{\"model_type\": \"phi3\", \"num_attention_heads\": 24, \"num_key_value_heads\": 8, " + key + "}";
+    for (String model : new String[] {"original", "refined"}) {
+      assertRow(json, model, 0, 2, 1, Operator.ATTN_ROPE, 32, "18432", "0", "12288", "12288");
+    }
+  }
+
+  /** Phi-3.5-MoE-instruct's config (rope scaling aside), whose parameters are counted in its test. */
+  static final String PHI_35_MOE =
+      "{\"model_type\": \"phimoe\", \"vocab_size\": 32064, \"hidden_size\": 4096, \"intermediate_size\": 6400,"
+          + " \"num_hidden_layers\": 32, \"num_attention_heads\": 32, \"num_key_value_heads\": 8,"
+          + " \"num_local_experts\": 16, \"num_experts_per_tok\": 2, \"attention_bias\": true, \"lm_head_bias\": true,"
+          + " \"sliding_window\": null, \"rope_scaling\": null, \"torch_dtype\": \"bfloat16\"}";
+
+  // Phi-3.5-MoE (bfloat16, H = 4096, V = 32064): LayerNorms, layernorm(4096, T): C = (7·4096 + 2)·T
+  //   = 28674·T, W = 2·4096·2 = 16384 (weight and bias, both conventions), In = Out = 4096·T·2.
+  //   LM head with its bias, refined, batch 3 of one token each: C = 3·(2·32064·4096 + 32064) =
+  //   788101056; W = 32064·4096·2 + 32064·2 = 262732416; In = 3·4096·2 = 24576; Out = 3·32064·2.
+  //   Attention biases on q, k, v (4096 + 2·1024) and o (4096): QKV C = 6144·8191 + 6144 (the
+  //   bias) = 50331648, W = 6144·4096·2 + 6144·2 = 50343936.
+  @ParameterizedTest(name = "Phi-3.5-MoE {1} {5} at {2}+{3}×{4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # model  | cached | input | batch | operator              | blocks | flops     | weight    | input | output
+          original | 0      | 1     | 1     | ATTN_LAYERNORM        | 32     | 28674     | 16384     | 8192  | 8192
+          refined  | 0      | 2     | 1     | FFN_LAYERNORM         | 32     | 57348     | 16384     | 16384 | 16384
+          refined  | 0      | 1     | 3     | MODEL_FINAL_LAYERNORM | 1      | 86022     | 16384     | 24576 | 24576
+          refined  | 7      | 1     | 3     | MODEL_LM_HEAD         | 1      | 788101056 | 262732416 | 24576 | 192384
+          original | 0      | 1     | 1     | ATTN_QKV_PROJ         | 32     | 50331648  | 50343936  | 8192  | 12288
+          """)
+  void phimoe(String model, long cached, long input, long batch, Operator op, long blocks, String flops, String weight, String in, String out) {
+    assertRow(PHI_35_MOE, model, cached, input, batch, op, blocks, flops, weight, in, out);
+  }
+
+  /**
+   * Phi-3.5-MoE's parameters, counted from its module shapes: embedding 32064·4096 = 131334144;
+   * per layer q, k, v, o with biases 41953280, two LayerNorms 16384, router 16·4096 = 65536, 16
+   * experts of 3·4096·6400 = 1258291200, so 1300326400, × 32 = 41610444800; final LayerNorm 8192;
+   * LM head with bias 131366208: 41873153344 (its published 41.9B). Refined, Weights + Additional
+   * Experts + Embedding Table is that × 2 bytes, whatever the batch.
+   */
+  @ParameterizedTest(name = "batch {0}")
+  @CsvSource({"1", "64"})
+  void phimoeStorageIsItsParameters(long batch) {
+    Graph g = Fixtures.graph(PHI_35_MOE, CostModel.REFINED, 100, 1, batch);
+    BigInteger stored =
+        g.weights().add(Fixtures.storage(g, StorageKind.ADDITIONAL_EXPERTS)).add(Fixtures.storage(g, StorageKind.EMBEDDING_TABLE));
+    assertThat(stored).isEqualTo(BigInteger.valueOf(41873153344L * 2));
+  }
+
+  /**
+   * One token of Phi-3.5-MoE touches per layer attention 41953280, norms 16384, the router 65536
+   * and 2 experts of 78643200: 199321600, × 32 = 6378291200, plus the final norm 8192; 2 FLOPs
+   * each within 1%, by the original's conventions (no head), and refined with the LM head's
+   * 131366208.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"original, 6378299392", "refined, 6509665600"})
+  void phimoeOneTokenCostsTwoFlopsPerActiveParameter(String model, long active) {
+    BigInteger flops = Fixtures.total(Fixtures.graph(PHI_35_MOE, costs(model), 0, 1, 1)).flops();
+    double ratio = flops.doubleValue() / (2.0 * active);
+    assertThat(ratio).isBetween(0.99, 1.01);
+  }
+
+  /**
+   * phi3's checkpoint holds q, k and v in one tensor and gate and up in another, and block scales
+   * are per tensor. H = 192, two heads of 96 (q/k/v 576 rows), I = 64, fp8 with 128×128 fp32
+   * scales, N·K + ⌈N/128⌉·⌈K/128⌉·4: qkv_proj [576, 192] = 110592 + 5·2·4 = 110632 (three tensors
+   * would be 3·(36864 + 16) = 110640); gate_up_proj [128, 192] = 24576 + 1·2·4 = 24584 (two
+   * would be 24592). A quantization_config (fp8, its scales of the config dtype's 2 bytes)
+   * keeping {@code model.layers.0.self_attn.qkv_proj} unconverted leaves it at 576·192·2 = 221184
+   * bytes, and stores gate_up_proj in 24576 + 1·2·2 = 24580.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          fp8 option                          | 110632 | 24584
+          modules_to_not_convert the qkv_proj | 221184 | 24580
+          """)
+  void phi3TensorsAreFused(String how, long qkv, long gateUp) {
+    String shape =
+        "{\"model_type\": \"phi3\", \"hidden_size\": 192, \"num_attention_heads\": 2, \"intermediate_size\": 64,"
+            + " \"num_hidden_layers\": 1, \"vocab_size\": 10";
+    String json =
+        how.startsWith("fp8")
+            ? shape + "}"
+            : shape
+                + ", \"quantization_config\": {\"quant_method\": \"fp8\", \"weight_block_size\": [128, 128],"
+                + " \"modules_to_not_convert\": [\"model.layers.0.self_attn.qkv_proj\"]}}";
+    ParsedConfig c = Graphs.parseConfig(json.getBytes(StandardCharsets.UTF_8), "t.json");
+    Precision p =
+        how.startsWith("fp8")
+            ? c.precision(QuantizationMode.NONE, PrecisionOptions.parse("fp8", null, null), "t.json")
+            : c.precision(QuantizationMode.AUTO, PrecisionOptions.NONE, "t.json");
+    Query one = Query.of(List.of(BigInteger.ZERO), List.of(BigInteger.ONE), null);
+    Graph g = CostModel.REFINED.evaluate(Graphs.operators(c.model(), p), one);
+    assertThat(Fixtures.node(g, Operator.ATTN_QKV_PROJ).cost().weight()).isEqualTo(BigInteger.valueOf(qkv));
+    assertThat(Fixtures.node(g, Operator.FFN_GATE_UP_PROJ).cost().weight()).isEqualTo(BigInteger.valueOf(gateUp));
   }
 }
