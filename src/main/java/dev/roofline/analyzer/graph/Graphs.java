@@ -5,6 +5,7 @@ import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.DeepseekV3Config;
 import dev.roofline.analyzer.config.Gemma2Config;
 import dev.roofline.analyzer.config.Gemma3Config;
+import dev.roofline.analyzer.config.GptOssConfig;
 import dev.roofline.analyzer.config.Llama4Config;
 import dev.roofline.analyzer.config.LlamaConfig;
 import dev.roofline.analyzer.config.MistralConfig;
@@ -68,7 +69,8 @@ public final class Graphs {
           family(Gemma3Config.FORMAT, GQA, ModuleNames.LLAMA, "gemma3_text"),
           family(Gemma3Config.MULTIMODAL, GQA, ModuleNames.MULTIMODAL, "gemma3"),
           family(Phi3Config.FORMAT, GQA, ModuleNames.PHI3, "phi3"),
-          family(PhimoeConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "phimoe"));
+          family(PhimoeConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "phimoe"),
+          family(GptOssConfig.FORMAT, GQA, ModuleNames.GPT_OSS, "gpt_oss"));
 
   private static final Map<String, ConfigFormat<?>> FORMATS = new HashMap<>();
   private static final Map<String, Family<?>> BY_MODEL_TYPE = new HashMap<>();

@@ -50,6 +50,7 @@ class BundledFamiliesTest {
             "google/gemma-2-9b",
             "google/gemma-3-1b-it",
             "google/gemma-3-27b-it",
-            "microsoft/Phi-3-mini-4k-instruct");
+            "microsoft/Phi-3-mini-4k-instruct",
+            "openai/gpt-oss-20b");
   }
 }

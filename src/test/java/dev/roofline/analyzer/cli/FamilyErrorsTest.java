@@ -38,6 +38,10 @@ class FamilyErrorsTest {
           {"model_type": "phimoe", "lm_head_bias": "yes"} | 'lm_head_bias' must be true or false, got "yes"
           {"model_type": "phimoe", "num_experts_per_tok": 17} | 'num_experts_per_tok' (17) must not exceed 'num_local_experts' (16)
           {"model_type": "phimoe", "num_local_experts": 16, "num_experts": 8} | 'num_local_experts' (16) and its alias 'num_experts' (8) differ
+          {"model_type": "gpt_oss", "attention_bias": null} | 'attention_bias' must be true or false, got null
+          {"model_type": "gpt_oss", "num_experts_per_tok": 129} | 'num_experts_per_tok' (129) must not exceed 'num_local_experts' (128)
+          {"model_type": "gpt_oss", "num_hidden_layers": 2, "layer_types": ["sliding_attention", "linear_attention"]} | 'layer_types' must be a list of "full_attention" and "sliding_attention", got "linear_attention"
+          {"model_type": "gpt_oss", "num_hidden_layers": 1, "layer_types": ["sliding_attention"], "sliding_window": null} | 'layer_types' has sliding_attention layers but 'sliding_window' is null
           """)
   void oneLineNamingTheKey(String config, String fragment) throws IOException {
     Path file = Files.writeString(dir.resolve("config.json"), config);

@@ -142,4 +142,17 @@ class FamilyKeysTest {
     assertThat(biased.ends()).isEqualTo(new ModelEnds(false, false, true));
     assertThat(biased.experts().orElseThrow().count()).isEqualTo(8);
   }
+
+  @Test
+  void gptOssDefaults() {
+    GqaConfig c = read("{\"model_type\": \"gpt_oss\", \"hidden_act\": \"gelu\", \"experts_per_token\": 2}");
+    // hidden_act and experts_per_token are not GptOssConfig's keys: ignored.
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("gpt_oss", 201088, 2880, 2880, 36, 64, 8, 64, Activation.CLAMPED_SWIGLU, FLOAT16, false));
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(true, true, false, 1.0, false, true, false));
+    assertThat(c.experts()).contains(new Experts(128, 4, 2880, 36, 0, false, false, true));
+    assertThat(c.slidingWindow()).isEqualTo(new SlidingWindow(128, 18));
+    assertThat(read("{\"model_type\": \"gpt_oss\", \"attention_bias\": false, \"num_experts\": 32}").attentionParts().qkvBias())
+        .isFalse();
+  }
 }

@@ -253,4 +253,51 @@ class FamilyRowsTest {
     assertThat(Fixtures.node(g, Operator.ATTN_QKV_PROJ).cost().weight()).isEqualTo(BigInteger.valueOf(qkv));
     assertThat(Fixtures.node(g, Operator.FFN_GATE_UP_PROJ).cost().weight()).isEqualTo(BigInteger.valueOf(gateUp));
   }
+
+  // gpt-oss-20b (no dtype: float16, w = 2): H = 2880, nh = 64, nkv = 8, d = 64 (qo = 4096, kv =
+  // 512), 24 layers alternating sliding (window 128) and full, E = 32 experts of I = 2880, k = 4,
+  // biases on attention, router and experts, sinks, clamped SwiGLU (a = 8).
+  //   Sliding SDPA at 1000 cached + 1, L = min(1000, 127) + 1 = 128: original C = 128·8191 +
+  //   512·255 + 3·64 (sinks: max, exp, add per head and token) = 1179200; refined V = K = 128: C =
+  //   64·128·(4·64 + 5) + 192 = 2138304; both W = 64·2 (the sinks), In = 4096·2 + 128·2048 =
+  //   270336, Out = 8192.
+  //   Router: proj(1, 32, 2880) + bias(32): original C = 32·5759 + 32 = 184320, W = 32·2880·2 +
+  //   32·2 = 184384, In = 5760, Out = 64.
+  //   Routed GateUp, original, one token (4 pairs): C = 4·5760·5759 + 4·5760 (bias) = 132710400;
+  //   W = 4 experts × (5760·2880 + 5760)·2 = 132756480; In = 4·2880·2 = 23040 (each pair reads
+  //   the token); Out = 4·5760·2 = 46080.
+  //   Routed ActMul, original: (9·2880 + 1)·4 = 103684; In = 2·2880·2·4 = 46080; Out = 23040.
+  //   Routed Down, refined, 64 tokens (256 pairs) touching u = 32 − ⌊32·(28/32)^64⌋ = 32 experts:
+  //   C = 2·256·2880·2880 + 256·2880 = 4247470080; W = 32·(2880·2880 + 2880)·2 = 531025920;
+  //   In = Out = 256·2880·2 = 1474560.
+  @ParameterizedTest(name = "gpt-oss-20b {1} {5} at {2}+{3}×{4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # config          | model    | cached | input | batch | operator                    | blocks | flops      | weight    | input   | output
+          openai/gpt-oss-20b | original | 1000  | 1     | 1     | ATTN_SDPA_SLIDING           | 12     | 1179200    | 128       | 270336  | 8192
+          openai/gpt-oss-20b | refined  | 1000  | 1     | 1     | ATTN_SDPA_SLIDING           | 12     | 2138304    | 128       | 270336  | 8192
+          openai/gpt-oss-20b | original | 0     | 1     | 1     | FFN_ROUTER                  | 24     | 184320     | 184384    | 5760    | 64
+          openai/gpt-oss-20b | original | 0     | 1     | 1     | FFN_ROUTED_EXP_GATE_UP_PROJ | 24     | 132710400  | 132756480 | 23040   | 46080
+          openai/gpt-oss-20b | original | 0     | 1     | 1     | FFN_ROUTED_EXP_ACT_MUL      | 24     | 103684     | 0         | 46080   | 23040
+          openai/gpt-oss-20b | refined  | 0     | 1     | 64    | FFN_ROUTED_EXP_DOWN_PROJ    | 24     | 4247470080 | 531025920 | 1474560 | 1474560
+          """)
+  void gptOss(String config, String model, long cached, long input, long batch, Operator op, long blocks, String flops, String weight, String in, String out) {
+    assertRow(config, model, cached, input, batch, op, blocks, flops, weight, in, out);
+  }
+
+  /**
+   * gpt-oss-20b's idle experts with their biases: (32 − 4) experts × 24 layers × (3·2880·2880 +
+   * 2·2880 + 2880)·2 = 33454632960 bytes for one token, both conventions; none once 64 tokens touch
+   * all 32 (refined). KV: 12 full layers × 100001 tokens + 12 sliding × (127 + 1), × 2·8·64·2 =
+   * 2048 bytes = 2460770304.
+   */
+  @ParameterizedTest(name = "{0} batch {1}")
+  @CsvSource({"original, 1, 33454632960", "refined, 1, 33454632960", "refined, 64, 0"})
+  void gptOssStorage(String model, long batch, long idle) {
+    Graph g = Fixtures.graph("openai/gpt-oss-20b", costs(model), 100000, 1, batch);
+    assertThat(Fixtures.storage(g, StorageKind.ADDITIONAL_EXPERTS)).isEqualTo(BigInteger.valueOf(idle));
+    assertThat(Fixtures.storage(g, StorageKind.KV_CACHE)).isEqualTo(BigInteger.valueOf(2460770304L * batch));
+  }
 }
