@@ -54,6 +54,25 @@ public record Experts(
   }
 
   /**
+   * The experts of deepseek_v3 and glm4_moe, with their defaults: {@code n_routed_experts} (alias
+   * {@code num_local_experts}) of {@code moe_intermediate_size}, {@code num_experts_per_tok} of
+   * them per token, {@code n_shared_experts} (1) shared experts as one of their summed size, a
+   * router with a correction bias per expert; layer i has experts iff i ≥ {@code
+   * first_k_dense_replace}.
+   */
+  static Experts readDeepseek(JsonFields f, long layers, long routed, long perToken, long size, long firstDense) {
+    long count = f.positiveIntAliased("n_routed_experts", "num_local_experts", routed);
+    long k = perToken(f, perToken, count, "n_routed_experts");
+    long expertSize = f.positiveInt("moe_intermediate_size", size);
+    long shared = f.nonNegativeInt("n_shared_experts", 1);
+    if (shared > Long.MAX_VALUE / expertSize) {
+      throw f.brokenRule("'moe_intermediate_size' × 'n_shared_experts' is too large");
+    }
+    long moeLayers = Math.max(0, layers - f.nonNegativeInt("first_k_dense_replace", firstDense));
+    return new Experts(count, k, expertSize, moeLayers, expertSize * shared, false, true);
+  }
+
+  /**
    * The experts of qwen2_moe and qwen3_moe, with their defaults: layer i is a mixture of experts
    * iff there are experts, i is not in {@code mlp_only_layers} and (i + 1) is a multiple of {@code
    * decoder_sparse_step}. {@code shared}: qwen2_moe's gated shared expert's size (0: none).

@@ -5,6 +5,7 @@ import dev.roofline.analyzer.config.ConfigReader;
 import dev.roofline.analyzer.config.DeepseekV3Config;
 import dev.roofline.analyzer.config.Gemma2Config;
 import dev.roofline.analyzer.config.Gemma3Config;
+import dev.roofline.analyzer.config.Glm4MoeConfig;
 import dev.roofline.analyzer.config.GptOssConfig;
 import dev.roofline.analyzer.config.Llama4Config;
 import dev.roofline.analyzer.config.LlamaConfig;
@@ -70,7 +71,8 @@ public final class Graphs {
           family(Gemma3Config.MULTIMODAL, GQA, ModuleNames.MULTIMODAL, "gemma3"),
           family(Phi3Config.FORMAT, GQA, ModuleNames.PHI3, "phi3"),
           family(PhimoeConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "phimoe"),
-          family(GptOssConfig.FORMAT, GQA, ModuleNames.GPT_OSS, "gpt_oss"));
+          family(GptOssConfig.FORMAT, GQA, ModuleNames.GPT_OSS, "gpt_oss"),
+          family(Glm4MoeConfig.FORMAT, GQA, ModuleNames.DEEPSEEK_V3, "glm4_moe"));
 
   private static final Map<String, ConfigFormat<?>> FORMATS = new HashMap<>();
   private static final Map<String, Family<?>> BY_MODEL_TYPE = new HashMap<>();

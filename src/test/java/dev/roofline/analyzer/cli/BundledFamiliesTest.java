@@ -21,7 +21,8 @@ class BundledFamiliesTest {
     "google/gemma-2-9b, Attn - Post_RMSNorm, 42 / 42, false",
     "google/gemma-3-1b-it, Attn - QK_Norm, 26 / 26, false",
     "google/gemma-3-27b-it, Ffn - Post_RMSNorm, 62 / 62, false",
-    "microsoft/Phi-3-mini-4k-instruct, Attn - SDPA, 32 / 32, false"
+    "microsoft/Phi-3-mini-4k-instruct, Attn - SDPA, 32 / 32, false",
+    "zai-org/GLM-4.5-Air, Ffn - NonMoE_GateUp_Proj, 1 / 46, false"
   })
   void runsOfflineByName(String id, String row, String blocks, boolean quantized) {
     CliRun run = CliRun.of("--offline", "--cached-tokens", "8192", "--", id);
@@ -51,6 +52,7 @@ class BundledFamiliesTest {
             "google/gemma-3-1b-it",
             "google/gemma-3-27b-it",
             "microsoft/Phi-3-mini-4k-instruct",
-            "openai/gpt-oss-20b");
+            "openai/gpt-oss-20b",
+            "zai-org/GLM-4.5-Air");
   }
 }

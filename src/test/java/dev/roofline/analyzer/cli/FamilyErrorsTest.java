@@ -42,6 +42,10 @@ class FamilyErrorsTest {
           {"model_type": "gpt_oss", "num_experts_per_tok": 129} | 'num_experts_per_tok' (129) must not exceed 'num_local_experts' (128)
           {"model_type": "gpt_oss", "num_hidden_layers": 2, "layer_types": ["sliding_attention", "linear_attention"]} | 'layer_types' must be a list of "full_attention" and "sliding_attention", got "linear_attention"
           {"model_type": "gpt_oss", "num_hidden_layers": 1, "layer_types": ["sliding_attention"], "sliding_window": null} | 'layer_types' has sliding_attention layers but 'sliding_window' is null
+          {"model_type": "glm4_moe"} | 'hidden_size' (4096) must be a multiple of 'num_attention_heads' (96) when 'head_dim' is not set
+          {"model_type": "glm4_moe", "head_dim": 128, "first_k_dense_replace": -1} | 'first_k_dense_replace' must be a non-negative integer, got -1
+          {"model_type": "glm4_moe", "head_dim": 128, "use_qk_norm": "no"} | 'use_qk_norm' must be true or false, got "no"
+          {"model_type": "glm4_moe", "head_dim": 128, "n_routed_experts": 4} | 'num_experts_per_tok' (8) must not exceed 'n_routed_experts' (4)
           """)
   void oneLineNamingTheKey(String config, String fragment) throws IOException {
     Path file = Files.writeString(dir.resolve("config.json"), config);

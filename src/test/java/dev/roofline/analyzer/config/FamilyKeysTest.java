@@ -155,4 +155,22 @@ class FamilyKeysTest {
     assertThat(read("{\"model_type\": \"gpt_oss\", \"attention_bias\": false, \"num_experts\": 32}").attentionParts().qkvBias())
         .isFalse();
   }
+
+  @Test
+  void glm4MoeDefaults() {
+    GqaConfig c = read("{\"model_type\": \"glm4_moe\", \"head_dim\": 128}");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("glm4_moe", 151552, 4096, 10944, 46, 96, 8, 128, Activation.SILU, FLOAT16, false));
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(false, false, false, 0.5, false, false, false));
+    assertThat(c.experts()).contains(new Experts(128, 8, 1408, 45, 1408, false, true));
+    assertThat(c.firstLayers()).isEqualTo(new FirstLayers(1, 0));
+    assertThat(c.slidingWindow()).isEqualTo(SlidingWindow.NONE);
+    // attention_bias puts biases on q, k and v only; num_local_experts is n_routed_experts' alias.
+    GqaConfig biased =
+        read(
+            "{\"model_type\": \"glm4_moe\", \"head_dim\": 128, \"attention_bias\": true, \"num_local_experts\": 64,"
+                + " \"n_shared_experts\": 2, \"first_k_dense_replace\": 3, \"use_qk_norm\": true}");
+    assertThat(biased.attentionParts()).isEqualTo(new AttentionParts(true, false, true, 0.5, false, false, false));
+    assertThat(biased.experts()).contains(new Experts(64, 8, 1408, 43, 2816, false, true));
+  }
 }

@@ -9,6 +9,7 @@ import dev.roofline.analyzer.config.QuantizationMode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -299,5 +300,44 @@ class FamilyRowsTest {
     Graph g = Fixtures.graph("openai/gpt-oss-20b", costs(model), 100000, 1, batch);
     assertThat(Fixtures.storage(g, StorageKind.ADDITIONAL_EXPERTS)).isEqualTo(BigInteger.valueOf(idle));
     assertThat(Fixtures.storage(g, StorageKind.KV_CACHE)).isEqualTo(BigInteger.valueOf(2460770304L * batch));
+  }
+
+  // GLM-4.5-Air, bfloat16: H = 4096, nh = 96, nkv = 8, d = 128, half of each head rotated; q, k
+  // and v biased, o not; 46 layers, the first dense, 45 with 128 experts (k = 8, 1408 each), a
+  // shared expert of 1408, a router with a correction bias per expert. One token:
+  //   QKV: 128·(96 + 16) = 14336 rows: C = 14336·8191 + 14336 = 117440512, W = 14336·4096·2 +
+  //     14336·2 = 117469184, In = 8192, Out = 28672.
+  //   RoPE: rope(64·(96 + 8), 1): C = 3·6656 = 19968, In = Out = 13312.
+  //   O: proj(1, 4096, 12288), no bias: C = 4096·24575 = 100659200, W = 100663296, In = 24576,
+  //     Out = 8192.
+  //   Router: proj(1, 128, 4096) and 128 bias weights: original C = 128·8191 = 1048448, refined
+  //     2·128·4096 = 1048576; W = 128·4096·2 + 256 = 1048832; In = 8192, Out = 256.
+  //   Shared GateUp: proj(1, 2816, 4096): C = 2816·8191 = 23065856, W = 23068672.
+  @ParameterizedTest(name = "GLM-4.5-Air {1} {5}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # config           | model    | cached | input | batch | operator                    | blocks | flops     | weight    | input | output
+          zai-org/GLM-4.5-Air | original | 0     | 1     | 1     | ATTN_QKV_PROJ               | 46     | 117440512 | 117469184 | 8192  | 28672
+          zai-org/GLM-4.5-Air | refined  | 0     | 1     | 1     | ATTN_ROPE                   | 46     | 19968     | 0         | 13312 | 13312
+          zai-org/GLM-4.5-Air | original | 0     | 1     | 1     | ATTN_O_PROJ                 | 46     | 100659200 | 100663296 | 24576 | 8192
+          zai-org/GLM-4.5-Air | original | 0     | 1     | 1     | FFN_ROUTER                  | 45     | 1048448   | 1048832   | 8192  | 256
+          zai-org/GLM-4.5-Air | refined  | 0     | 1     | 1     | FFN_ROUTER                  | 45     | 1048576   | 1048832   | 8192  | 256
+          zai-org/GLM-4.5-Air | original | 0     | 1     | 1     | FFN_SHARED_EXP_GATE_UP_PROJ | 45     | 23065856  | 23068672  | 8192  | 5632
+          """)
+  void glm4Moe(String config, String model, long cached, long input, long batch, Operator op, long blocks, String flops, String weight, String in, String out) {
+    assertRow(config, model, cached, input, batch, op, blocks, flops, weight, in, out);
+  }
+
+  @Test
+  void glm4MoeHasOneDenseLayerAndNoQkNormUnlessAsked() {
+    Graph air = Fixtures.graph("zai-org/GLM-4.5-Air", CostModel.ORIGINAL, 0, 1, 1);
+    assertThat(Fixtures.blocks(air, Operator.FFN_NON_MOE_GATE_UP_PROJ)).isEqualTo(1);
+    assertThat(Fixtures.blocks(air, Operator.FFN_ROUTED_SHARED_EXP_ADD)).isEqualTo(45);
+    assertThat(Fixtures.blocks(air, Operator.ATTN_QK_NORM)).isZero();
+    assertThat(Fixtures.blocks(air, Operator.FFN_SHARED_EXP_GATE)).isZero();
+    Graph normed = Fixtures.graph("{\"model_type\": \"glm4_moe\", \"head_dim\": 128, \"use_qk_norm\": true}", 0, 1);
+    assertThat(Fixtures.blocks(normed, Operator.ATTN_QK_NORM)).isEqualTo(46);
   }
 }
