@@ -198,19 +198,20 @@ final class JsonFields {
    * each {@code "full_attention"} or {@code "sliding_attention"}.
    */
   long slidingLayerTypes(String key, long layers) {
-    return layerTypes(key, layers, "sliding_attention", -1);
+    long[] kinds = layerTypes(key, layers, "sliding_attention");
+    return kinds == null ? -1 : kinds[0];
   }
 
   /**
-   * In a {@code layer_types} list of one entry per layer, each {@code "full_attention"} or {@code
-   * kind}: the number of {@code kind} layers ({@code index} -1), or the index of the {@code
-   * index}-th layer of that kind, from 0 (-1 when there is none); -1 when the key is absent or
-   * null (the family's rule applies).
+   * A {@code layer_types} list of one entry per layer, each {@code "full_attention"} or {@code
+   * kind}: the number of {@code kind} layers, the index of the first of them and that of the first
+   * full-attention layer (-1 where there is none); null when the key is absent or null (the
+   * family's rule applies).
    */
-  long layerTypes(String key, long layers, String kind, long index) {
+  long[] layerTypes(String key, long layers, String kind) {
     List<?> list = list(key);
     if (list == null) {
-      return -1;
+      return null;
     }
     if (list.size() != layers) {
       throw error(
@@ -221,20 +222,19 @@ final class JsonFields {
               + "), got "
               + list.size());
     }
-    long counted = 0;
-    long at = -1;
+    long[] kinds = {0, -1, -1};
     for (int i = 0; i < list.size(); i++) {
       Object entry = list.get(i);
       if (kind.equals(entry)) {
-        counted++;
-        if (at < 0 && index >= 0 && counted == index + 1) {
-          at = i;
-        }
-      } else if (!"full_attention".equals(entry)) {
+        kinds[0]++;
+        kinds[1] = kinds[1] < 0 ? i : kinds[1];
+      } else if ("full_attention".equals(entry)) {
+        kinds[2] = kinds[2] < 0 ? i : kinds[2];
+      } else {
         throw wrongType(key, "a list of \"full_attention\" and \"" + kind + "\"", entry);
       }
     }
-    return index < 0 ? counted : at;
+    return kinds;
   }
 
   /**

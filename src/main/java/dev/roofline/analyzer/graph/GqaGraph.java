@@ -23,7 +23,7 @@ final class GqaGraph implements GraphBuilder<GqaConfig> {
     List<Op> ops = new ArrayList<>(parts.attention(GqaAttention.of(c), linear.orElse(null)));
     List<StorageKind> storage = new ArrayList<>(4);
     storage.add(StorageKind.KV_CACHE);
-    if (linear.isPresent()) {
+    if (linear.isPresent() && linear.get().layers() > 0) {
       storage.add(StorageKind.RECURRENT_STATE);
     }
     long intermediate = c.decoder().intermediateSize();

@@ -20,6 +20,7 @@ import dev.roofline.analyzer.config.Qwen2Config;
 import dev.roofline.analyzer.config.Qwen2MoeConfig;
 import dev.roofline.analyzer.config.Qwen3Config;
 import dev.roofline.analyzer.config.Qwen3MoeConfig;
+import dev.roofline.analyzer.config.Qwen3NextConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ public final class Graphs {
           family(Phi3Config.FORMAT, GQA, ModuleNames.PHI3, "phi3"),
           family(PhimoeConfig.FORMAT, GQA, ModuleNames.MIXTRAL, "phimoe"),
           family(GptOssConfig.FORMAT, GQA, ModuleNames.GPT_OSS, "gpt_oss"),
-          family(Glm4MoeConfig.FORMAT, GQA, ModuleNames.DEEPSEEK_V3, "glm4_moe"));
+          family(Glm4MoeConfig.FORMAT, GQA, ModuleNames.DEEPSEEK_V3, "glm4_moe"),
+          family(Qwen3NextConfig.FORMAT, GQA, ModuleNames.LLAMA, "qwen3_next"));
 
   private static final Map<String, ConfigFormat<?>> FORMATS = new HashMap<>();
   private static final Map<String, Family<?>> BY_MODEL_TYPE = new HashMap<>();

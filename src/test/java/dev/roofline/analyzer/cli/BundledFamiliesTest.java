@@ -22,7 +22,8 @@ class BundledFamiliesTest {
     "google/gemma-3-1b-it, Attn - QK_Norm, 26 / 26, false",
     "google/gemma-3-27b-it, Ffn - Post_RMSNorm, 62 / 62, false",
     "microsoft/Phi-3-mini-4k-instruct, Attn - SDPA, 32 / 32, false",
-    "zai-org/GLM-4.5-Air, Ffn - NonMoE_GateUp_Proj, 1 / 46, false"
+    "zai-org/GLM-4.5-Air, Ffn - NonMoE_GateUp_Proj, 1 / 46, false",
+    "Qwen/Qwen3-Next-80B-A3B-Instruct, Attn - Lin_DeltaRule, 36 / 48, false"
   })
   void runsOfflineByName(String id, String row, String blocks, boolean quantized) {
     CliRun run = CliRun.of("--offline", "--cached-tokens", "8192", "--", id);
@@ -53,6 +54,7 @@ class BundledFamiliesTest {
             "google/gemma-3-27b-it",
             "microsoft/Phi-3-mini-4k-instruct",
             "openai/gpt-oss-20b",
-            "zai-org/GLM-4.5-Air");
+            "zai-org/GLM-4.5-Air",
+            "Qwen/Qwen3-Next-80B-A3B-Instruct");
   }
 }

@@ -36,7 +36,7 @@ class ErrorsTest {
         row("extra data", "{\"model_type\": \"llama\"} {}", "CONFIG", 1, "extra data after the JSON value"),
         row("not an object", "[1, 2]", "CONFIG", 1, "must be a JSON object, got a list"),
         row("unsupported model_type", "{\"model_type\": \"gpt2\"}", "CONFIG", 1,
-            "unsupported model_type 'gpt2'; supported: deepseek_v3, gemma2, gemma3, gemma3_text, glm4_moe, gpt_oss, kimi_k2, llama, llama4, mistral, mixtral, phi3, phimoe, qwen2, qwen2_moe, qwen3, qwen3_moe"),
+            "unsupported model_type 'gpt2'; supported: deepseek_v3, gemma2, gemma3, gemma3_text, glm4_moe, gpt_oss, kimi_k2, llama, llama4, mistral, mixtral, phi3, phimoe, qwen2, qwen2_moe, qwen3, qwen3_moe, qwen3_next"),
         row("missing model_type", "{\"hidden_size\": 4096}", "CONFIG", 1, "no 'model_type' key"),
         row("model_type not a string", "{\"model_type\": 7}", "CONFIG", 1, "'model_type' must be a string, got 7"),
         row("string for a number", "{\"model_type\": \"llama\", \"hidden_size\": \"4096\"}", "CONFIG", 1,

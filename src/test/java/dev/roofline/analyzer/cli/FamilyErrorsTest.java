@@ -46,6 +46,12 @@ class FamilyErrorsTest {
           {"model_type": "glm4_moe", "head_dim": 128, "first_k_dense_replace": -1} | 'first_k_dense_replace' must be a non-negative integer, got -1
           {"model_type": "glm4_moe", "head_dim": 128, "use_qk_norm": "no"} | 'use_qk_norm' must be true or false, got "no"
           {"model_type": "glm4_moe", "head_dim": 128, "n_routed_experts": 4} | 'num_experts_per_tok' (8) must not exceed 'n_routed_experts' (4)
+          {"model_type": "qwen3_next", "linear_num_value_heads": 24} | 'linear_num_value_heads' (24) must be a multiple of 'linear_num_key_heads' (16)
+          {"model_type": "qwen3_next", "full_attention_interval": 0} | 'full_attention_interval' must be a positive integer, got 0
+          {"model_type": "qwen3_next", "linear_conv_kernel_dim": 2.5} | 'linear_conv_kernel_dim' must be a positive integer, got 2.5
+          {"model_type": "qwen3_next", "num_hidden_layers": 2, "layer_types": ["linear_attention", "sliding_attention"]} | 'layer_types' must be a list of "full_attention" and "linear_attention", got "sliding_attention"
+          {"model_type": "qwen3_next", "layer_types": ["linear_attention"]} | 'layer_types' must have one entry per layer ('num_hidden_layers' = 48), got 1
+          {"model_type": "qwen3_next", "partial_rotary_factor": 0} | 'partial_rotary_factor' must be a number above 0 and at most 1, got 0
           """)
   void oneLineNamingTheKey(String config, String fragment) throws IOException {
     Path file = Files.writeString(dir.resolve("config.json"), config);

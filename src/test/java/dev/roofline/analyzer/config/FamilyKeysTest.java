@@ -173,4 +173,34 @@ class FamilyKeysTest {
     assertThat(biased.attentionParts()).isEqualTo(new AttentionParts(true, false, true, 0.5, false, false, false));
     assertThat(biased.experts()).contains(new Experts(64, 8, 1408, 43, 2816, false, true));
   }
+
+  @Test
+  void qwen3NextDefaults() {
+    GqaConfig c = read("{\"model_type\": \"qwen3_next\"}");
+    assertThat(c.decoder())
+        .isEqualTo(new Decoder("qwen3_next", 151936, 2048, 5632, 48, 16, 2, 256, Activation.SILU, FLOAT16, false));
+    assertThat(c.attentionParts()).isEqualTo(new AttentionParts(false, false, true, 0.25, false, false, true));
+    assertThat(c.experts()).contains(new Experts(512, 10, 512, 48, 512, true, false));
+    // (i + 1) % 4 == 0 is full attention: layers 3, 7, …, 47; the 36 others are linear.
+    assertThat(c.linearAttention()).contains(new LinearAttention(36, 16, 32, 128, 128, 4, 0, 3));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # keys after model_type                                                                                          | linear | first linear | first full
+          "num_hidden_layers": 4, "layer_types": ["full_attention", "linear_attention", "linear_attention", "full_attention"] | 2      | 1            | 0
+          "num_hidden_layers": 3, "layer_types": ["linear_attention", "linear_attention", "linear_attention"]                | 3      | 0            | 0
+          "full_attention_interval": 1                                                                                     | 0      | 0            | 0
+          "full_attention_interval": 3, "num_hidden_layers": 7                                                             | 5      | 0            | 2
+          "full_attention_interval": 64                                                                                    | 48     | 0            | 0
+          """)
+  void qwen3NextLayerKinds(String keys, long linear, long firstLinear, long firstFull) {
+    LinearAttention l = read("{\"model_type\": \"qwen3_next\", " + keys + "}").linearAttention().orElseThrow();
+    assertThat(l.layers()).isEqualTo(linear);
+    assertThat(l.firstLayer()).isEqualTo(firstLinear);
+    assertThat(l.firstAttentionLayer()).isEqualTo(firstFull);
+  }
 }

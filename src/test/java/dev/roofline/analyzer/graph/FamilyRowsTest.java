@@ -340,4 +340,108 @@ class FamilyRowsTest {
     Graph normed = Fixtures.graph("{\"model_type\": \"glm4_moe\", \"head_dim\": 128, \"use_qk_norm\": true}", 0, 1);
     assertThat(Fixtures.blocks(normed, Operator.ATTN_QK_NORM)).isEqualTo(46);
   }
+
+  // Qwen3-Next-80B-A3B, bfloat16: H = 2048; 12 full-attention layers (every 4th) of nh = 16,
+  // nkv = 2, d = 256 with an output gate and a quarter of each head rotated; 36 linear layers of
+  // nk = 16, nv = 32 heads of dk = dv = 128 (kd = 2048, vd = 4096, conv channels cd = 2·2048 +
+  // 4096 = 8192), K = 4 taps.
+  //   Lin_QKVZ_Proj: proj(1, 2·2048 + 2·4096 = 12288, 2048): C = 12288·4095 = 50319360,
+  //     W = 12288·2048·2 = 50331648, In = 4096, Out = 24576.
+  //   Lin_BA_Proj: proj(1, 64, 2048): C = 64·4095 = 262080, W = 262144, In = 4096, Out = 128.
+  //   Lin_Conv1d, one token with a past: C = 8192·(2·4 + 3) = 90112; W = 8192·4·2 = 65536;
+  //     In = 8192·2 + 8192·3·2 (the 3 previous columns) = 65536; Out = 8192·2 + 8192·3·2 =
+  //     65536. Prefill of 100 from nothing: C = 100·90112 = 9011200, In = 100·8192·2 = 1638400
+  //     (no past to read), Out = 1638400 + 49152 = 1687552.
+  //   Lin_DeltaRule, one token with a past: C = 32·(7·128·128 + 7·128 + 14) = 32·115598 =
+  //     3699136; W = 2·32·2 = 128 (A_log, dt_bias); In = (2·2048 + 4096 + 2·32)·2 + 32·128·128·4
+  //     (the float32 state) = 16512 + 2097152 = 2113664; Out = 4096·2 + 2097152 = 2105344.
+  //     Prefill of 100 from nothing: C = 369913600, In = 100·16512 = 1651200, Out = 100·8192 +
+  //     2097152 = 2916352 (the state is written once).
+  //   Lin_GatedRMSNorm: rmsnorm(128, 32) + 5·4096: C = 514·32 + 20480 = 36928; W = 129·2 = 258
+  //     (original) or 256 (refined); In = 128·32·2 + 4096·2 (z) = 16384; Out = 8192.
+  //   Lin_Out_Proj: proj(1, 2048, 4096): C = 2048·8191 = 16775168, W = 16777216, In = 8192,
+  //     Out = 4096.
+  //   QKV of the full layers, q with its gate: 2·16·256 + 2·2·256 = 9216 rows: C = 9216·4095 =
+  //     37739520, W = 9216·2048·2 = 37748736, In = 4096, Out = 18432.
+  //   Output_Gate: gatemul(4096): C = 4·4096 = 16384, In = 2·4096·2 = 16384, Out = 8192.
+  //   RoPE: 64 of 256 values rotated: rope(64·18, 1): C = 3456, In = Out = 2304.
+  //   QK_Norm: rmsnorm(256, 16) + rmsnorm(256, 2): C = 1026·18 = 18468, W = 2·257·2 = 1028,
+  //     In = Out = 256·18·2 = 9216.
+  @ParameterizedTest(name = "Qwen3-Next {1} {5} at {2}+{3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # model  | cached | input | batch | operator               | blocks | flops     | weight   | input   | output
+          original | 100    | 1     | 1     | ATTN_LIN_QKVZ_PROJ     | 36     | 50319360  | 50331648 | 4096    | 24576
+          original | 100    | 1     | 1     | ATTN_LIN_BA_PROJ       | 36     | 262080    | 262144   | 4096    | 128
+          original | 100    | 1     | 1     | ATTN_LIN_CONV1D        | 36     | 90112     | 65536    | 65536   | 65536
+          refined  | 0      | 100   | 1     | ATTN_LIN_CONV1D        | 36     | 9011200   | 65536    | 1638400 | 1687552
+          original | 100    | 1     | 1     | ATTN_LIN_DELTA_RULE    | 36     | 3699136   | 128      | 2113664 | 2105344
+          refined  | 100    | 1     | 1     | ATTN_LIN_DELTA_RULE    | 36     | 3699136   | 128      | 2113664 | 2105344
+          original | 0      | 100   | 1     | ATTN_LIN_DELTA_RULE    | 36     | 369913600 | 128      | 1651200 | 2916352
+          original | 100    | 1     | 1     | ATTN_LIN_GATED_RMSNORM | 36     | 36928     | 258      | 16384   | 8192
+          refined  | 100    | 1     | 1     | ATTN_LIN_GATED_RMSNORM | 36     | 36928     | 256      | 16384   | 8192
+          original | 100    | 1     | 1     | ATTN_LIN_OUT_PROJ      | 36     | 16775168  | 16777216 | 8192    | 4096
+          original | 100    | 1     | 1     | ATTN_QKV_PROJ          | 12     | 37739520  | 37748736 | 4096    | 18432
+          refined  | 100    | 1     | 1     | ATTN_OUTPUT_GATE       | 12     | 16384     | 0        | 16384   | 8192
+          original | 100    | 1     | 1     | ATTN_ROPE              | 12     | 3456      | 0        | 2304    | 2304
+          original | 100    | 1     | 1     | ATTN_QK_NORM           | 12     | 18468     | 1028     | 9216    | 9216
+          original | 100    | 1     | 1     | ATTN_RMSNORM           | 48     | 8194      | 4098     | 4096    | 4096
+          original | 100    | 1     | 1     | ATTN_RESIDUAL_ADD      | 48     | 2048      | 0        | 8192    | 4096
+          """)
+  void qwen3Next(String model, long cached, long input, long batch, Operator op, long blocks, String flops, String weight, String in, String out) {
+    assertRow("Qwen/Qwen3-Next-80B-A3B-Instruct", model, cached, input, batch, op, blocks, flops, weight, in, out);
+  }
+
+  /**
+   * Qwen3-Next's recurrent state: 36 linear layers × per query (8192·3 conv values at 2 bytes +
+   * 32·128·128 float32 state values) = 36 × 2146304 = 77266944 bytes, however long the context;
+   * its 12 full-attention layers' KV cache grows with it: 12 × tokens × 2·2·256·2.
+   */
+  @ParameterizedTest(name = "{0} at {1} cached, batch {2}")
+  @CsvSource({
+    "original, 0, 1, 77266944, 24576",
+    "original, 100000, 1, 77266944, 2457624576",
+    "refined, 0, 1, 77266944, 24576",
+    "refined, 100000, 1, 77266944, 2457624576",
+    "refined, 100000, 4, 309067776, 9830498304"
+  })
+  void qwen3NextStateDoesNotGrowWithTheContext(String model, long cached, long batch, long state, long kv) {
+    Graph g = Fixtures.graph("Qwen/Qwen3-Next-80B-A3B-Instruct", costs(model), cached, 1, batch);
+    assertThat(Fixtures.storage(g, StorageKind.RECURRENT_STATE)).isEqualTo(BigInteger.valueOf(state));
+    assertThat(Fixtures.storage(g, StorageKind.KV_CACHE)).isEqualTo(BigInteger.valueOf(kv));
+    assertThat(g.storage()).extracting(StorageTerm::kind).startsWith(StorageKind.KV_CACHE, StorageKind.RECURRENT_STATE);
+  }
+
+  /**
+   * A row stands for the layers of its kind and is counted with the first one's modules: Qwen3-Next's
+   * linear rows with layer 0's ({@code model.layers.0.linear_attn.in_proj_qkvz}), its attention
+   * rows with layer 3's. FP8 with 128×128 scales of the config dtype (2 bytes): in_proj_qkvz
+   * [12288, 2048] = 25165824 + 96·16·2 = 25168896, at bfloat16 50331648; q [8192, 2048] =
+   * 16777216 + 64·16·2 and k, v [512, 2048] = 1048576 + 4·16·2 each: 18876672, at bfloat16
+   * 37748736.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          []                                            | 25168896 | 18876672
+          ["model.layers.0.linear_attn.in_proj_qkvz"]   | 50331648 | 18876672
+          ["model.layers.3.self_attn"]                  | 25168896 | 37748736
+          ["model.layers.0.self_attn"]                  | 25168896 | 18876672
+          """)
+  void qwen3NextRowsTakeTheFirstLayerOfTheirKind(String notConverted, long qkvz, long qkv) {
+    String json =
+        "{\"model_type\": \"qwen3_next\", \"torch_dtype\": \"bfloat16\", \"vocab_size\": 1000, \"quantization_config\":"
+            + " {\"quant_method\": \"fp8\", \"weight_block_size\": [128, 128], \"modules_to_not_convert\": "
+            + notConverted
+            + "}}";
+    ParsedConfig c = Graphs.parseConfig(json.getBytes(StandardCharsets.UTF_8), "t.json");
+    Precision p = c.precision(QuantizationMode.AUTO, PrecisionOptions.NONE, "t.json");
+    Graph g = CostModel.ORIGINAL.evaluate(Graphs.operators(c.model(), p), Query.of(List.of(BigInteger.ZERO), List.of(BigInteger.ONE), null));
+    assertThat(Fixtures.node(g, Operator.ATTN_LIN_QKVZ_PROJ).cost().weight()).isEqualTo(BigInteger.valueOf(qkvz));
+    assertThat(Fixtures.node(g, Operator.ATTN_QKV_PROJ).cost().weight()).isEqualTo(BigInteger.valueOf(qkv));
+  }
 }
