@@ -4,8 +4,8 @@ import dev.roofline.analyzer.config.ConfigException;
 import dev.roofline.analyzer.config.ElementType;
 import dev.roofline.analyzer.config.Precision;
 import java.math.BigInteger;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A run's precision as the graph applies it to one family: each projection weight is the
@@ -163,31 +163,41 @@ final class Tensors {
               + (first + count));
     }
     // Each expert's three modules matched once; experts whose modules have the same formats and
-    // input types are counted together.
-    Map<Parts, Long> experts = new HashMap<>();
+    // input types are counted together. The precision hands out its formats and types as shared
+    // instances, compared here by identity (no record equality, which costs a bootstrap at start).
+    List<Parts> kinds = new ArrayList<>();
     for (long e = first; e < first + count; e++) {
       Parts p =
           new Parts(
               precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.GATE)),
               precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.UP)),
               precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.DOWN)));
-      Long seen = experts.get(p);
-      experts.put(p, seen == null ? 1 : seen + 1);
+      Parts same = null;
+      for (Parts k : kinds) {
+        if (k.sameAs(p)) {
+          same = k;
+          break;
+        }
+      }
+      if (same == null) {
+        kinds.add(p);
+        same = p;
+      }
+      same.count++;
     }
     BigInteger zero = BigInteger.ZERO;
     Gated sum = new Gated(zero, zero, zero, zero);
-    for (Map.Entry<Parts, Long> e : experts.entrySet()) {
-      Parts p = e.getKey();
-      Linear gate = linear(p.gate(), gateRows(intermediate), hidden);
+    for (Parts p : kinds) {
+      Linear gate = linear(p.gate, gateRows(intermediate), hidden);
       Gated one =
           gated(
               gate,
-              names.fusedGateUp() ? new Linear(BigInteger.ZERO, gate.input()) : linear(p.up(), intermediate, hidden),
-              linear(p.down(), hidden, intermediate),
+              names.fusedGateUp() ? new Linear(BigInteger.ZERO, gate.input()) : linear(p.up, intermediate, hidden),
+              linear(p.down, hidden, intermediate),
               hidden,
               intermediate,
               tokens);
-      sum = sum.plus(one.times(BigInteger.valueOf(e.getValue())));
+      sum = sum.plus(one.times(BigInteger.valueOf(p.count)));
     }
     return sum;
   }
@@ -201,8 +211,27 @@ final class Tensors {
     return nameCost == 0 ? MAX_NAMED_EXPERTS : Math.min(MAX_NAMED_EXPERTS, MAX_MATCH_WORK / (3 * nameCost));
   }
 
-  /** The gate, up and down projections of one expert. */
-  private record Parts(Precision.Projection gate, Precision.Projection up, Precision.Projection down) {}
+  /** The gate, up and down projections of one expert, and how many experts have them. */
+  private static final class Parts {
+    final Precision.Projection gate;
+    final Precision.Projection up;
+    final Precision.Projection down;
+    long count;
+
+    Parts(Precision.Projection gate, Precision.Projection up, Precision.Projection down) {
+      this.gate = gate;
+      this.up = up;
+      this.down = down;
+    }
+
+    boolean sameAs(Parts o) {
+      return same(gate, o.gate) && same(up, o.up) && same(down, o.down);
+    }
+
+    private static boolean same(Precision.Projection a, Precision.Projection b) {
+      return a.format() == b.format() && a.input() == b.input();
+    }
+  }
 
   private static Linear linear(Precision.Projection p, BigInteger n, BigInteger k) {
     return new Linear(p.format().bytes(n, k), p.input());
