@@ -27,11 +27,6 @@ public record Glm4MoeConfig(Decoder decoder, AttentionParts attentionParts, Expe
       };
 
   @Override
-  public SlidingWindow slidingWindow() {
-    return SlidingWindow.NONE;
-  }
-
-  @Override
   public Optional<Experts> experts() {
     return Optional.of(moe);
   }

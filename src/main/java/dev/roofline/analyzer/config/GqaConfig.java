@@ -16,8 +16,10 @@ public interface GqaConfig extends ModelConfig {
   /** The keys every family of this kind has. */
   Decoder decoder();
 
-  /** The layers that attend to a sliding window of tokens. */
-  SlidingWindow slidingWindow();
+  /** The layers that attend to a sliding window of tokens; none by default. */
+  default SlidingWindow slidingWindow() {
+    return SlidingWindow.NONE;
+  }
 
   /** Biases and norms beyond llama's attention; none by default. */
   default AttentionParts attentionParts() {

@@ -70,11 +70,6 @@ public record Qwen3NextConfig(
   }
 
   @Override
-  public SlidingWindow slidingWindow() {
-    return SlidingWindow.NONE;
-  }
-
-  @Override
   public Optional<Experts> experts() {
     return Optional.of(moe);
   }

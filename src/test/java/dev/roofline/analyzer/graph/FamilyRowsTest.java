@@ -100,7 +100,8 @@ class FamilyRowsTest {
   // 1024 B a token) at 1000 cached + 1: 4 full × 1001 + 22 sliding × (511 + 1) tokens.
   // gemma-3-27b-it (62 layers, window 1024, 2·16·128·2 = 8192 B) at 100000 + 1: 10 full ×
   // 100001 + 52 sliding × 1024. gemma-2-9b (float32, 2·8·256·4 = 16384 B) at 8192 + 1: 21 ×
-  // 8193 + 21 × 4096. The same under both conventions.
+  // 8193 + 21 × 4096. Phi-3-mini (window 2047 in all 32 layers, 2·32·96·2 = 12288 B) at 5000 +
+  // 1: 32 × (2046 + 1). The same under both conventions.
   @ParameterizedTest(name = "{0} {1} at {2}+{3}")
   @CsvSource(
       delimiter = '|',
@@ -112,6 +113,8 @@ class FamilyRowsTest {
           google/gemma-3-27b-it | refined  | 100000 | 1 | 8628289536
           google/gemma-2-9b     | original | 8192   | 1 | 4228202496
           google/gemma-2-9b     | refined  | 8192   | 1 | 4228202496
+          microsoft/Phi-3-mini-4k-instruct | original | 5000 | 1 | 804913152
+          microsoft/Phi-3-mini-4k-instruct | refined  | 5000 | 1 | 804913152
           """)
   void kvCacheHoldsEachLayersWindow(String config, String model, long cached, long input, long bytes) {
     Graph g = Fixtures.graph(config, costs(model), cached, input, 1);
