@@ -139,6 +139,20 @@ public abstract class CostModel {
     if (p instanceof Part.Bias b) {
       return Ops.bias(b.n(), step.rows(b.rows()), step.w);
     }
+    if (p instanceof Part.Params params) {
+      return new Cost(BigInteger.ZERO, step.bytes(params.elements()), BigInteger.ZERO, BigInteger.ZERO);
+    }
+    if (p instanceof Part.Attention a) {
+      return attention(a, step);
+    }
+    if (p instanceof Part.LatentAttention a) {
+      return latentAttention(a, step);
+    }
+    if (p instanceof Part.Gather g) {
+      BigInteger bytes = step.bytes(g.hidden().multiply(step.tokens));
+      return new Cost(BigInteger.ZERO, bytes, BigInteger.ZERO, bytes);
+    }
+    // The kinds of the newer families last: a run of the others never loads their classes.
     if (p instanceof Part.Elementwise e) {
       return Ops.elementwise(e.elements().multiply(step.rows(e.rows())), e.flops(), e.reads(), e.writes(), step.w);
     }
@@ -152,19 +166,6 @@ public abstract class CostModel {
     }
     if (p instanceof Part.DeltaRule d) {
       return Ops.deltaRule(d, step.tokens, step.query.queriesWithCache(), step.query.batchSize(), step.w);
-    }
-    if (p instanceof Part.Params params) {
-      return new Cost(BigInteger.ZERO, step.bytes(params.elements()), BigInteger.ZERO, BigInteger.ZERO);
-    }
-    if (p instanceof Part.Attention a) {
-      return attention(a, step);
-    }
-    if (p instanceof Part.LatentAttention a) {
-      return latentAttention(a, step);
-    }
-    if (p instanceof Part.Gather g) {
-      BigInteger bytes = step.bytes(g.hidden().multiply(step.tokens));
-      return new Cost(BigInteger.ZERO, bytes, BigInteger.ZERO, bytes);
     }
     throw new IllegalStateException("no cost for " + p);
   }
@@ -236,6 +237,9 @@ public abstract class CostModel {
    * context's length: the last K−1 inputs of a convolution, a delta rule's float32 state.
    */
   private static BigInteger stateBytes(Part p, Step step) {
+    if (!p.keepsState()) {
+      return BigInteger.ZERO;
+    }
     BigInteger queries = step.query.batchSize();
     if (p instanceof Part.Conv c) {
       return step.bytes(queries.multiply(c.channels()).multiply(c.kernel().subtract(BigInteger.ONE)));

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public sealed interface Part {
 
+  /**
+   * Whether the part keeps state for each query from one step to the next, whatever the context's
+   * length (the recurrent state of linear attention): such a part counts in the storage.
+   */
+  default boolean keepsState() {
+    return false;
+  }
+
   /** Which rows of the step a projection multiplies. */
   enum Rows {
     /** Every input token of the batch ({@code T}). */
@@ -142,7 +150,12 @@ public sealed interface Part {
    * A causal depthwise convolution of {@code kernel} taps without bias over {@code channels}
    * channels, then SiLU; each query keeps its last {@code kernel − 1} inputs per channel as state.
    */
-  record Conv(BigInteger channels, BigInteger kernel) implements Part {}
+  record Conv(BigInteger channels, BigInteger kernel) implements Part {
+    @Override
+    public boolean keepsState() {
+      return true;
+    }
+  }
 
   /**
    * The gated delta rule of {@code valueHeads} heads, each a recurrent state of {@code keyDim ×
@@ -153,6 +166,11 @@ public sealed interface Part {
    */
   record DeltaRule(BigInteger keyHeads, BigInteger valueHeads, BigInteger keyDim, BigInteger valueDim)
       implements Part {
+    @Override
+    public boolean keepsState() {
+      return true;
+    }
+
     /** State values of one query, float32 whatever the model's dtype. */
     BigInteger stateElements() {
       return valueHeads.multiply(keyDim).multiply(valueDim);
