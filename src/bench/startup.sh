@@ -11,7 +11,8 @@
 #      Hub's name does not resolve (no network), offline, and with the HTTP client run against a
 #      closed loopback port (connection refused);
 #   3. --batch-size 2 beside --batch-size 2000000000 (Llama 4 Maverick);
-#   4. Qwen3 8B beside Llama 3.1 8B (local files, the same step): the families beyond llama;
+#   4. Qwen3 8B, Gemma 3 27B, Qwen3-Next and gpt-oss-20b (--quantization auto: its MXFP4 experts)
+#      beside Llama 3.1 8B (local files, the same step): the families beyond llama;
 #   5. DeepSeek-V3 by default beside --quantization auto (its FP8 quantization_config read);
 #   6. the seed example in --format json and --format csv beside the table;
 #   7. the seed example with --device h100-sxm, and with a chart drawn (--plot, SVG and PNG: the
@@ -59,6 +60,9 @@ batch2="$launcher --cached-tokens 1000000 3 --input-tokens 1 7 --batch-size 2 --
 batch2e9="$launcher --cached-tokens 1000000 3 --input-tokens 1 7 --batch-size 2000000000 -- $maverick"
 llama_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/meta-llama--Llama-3.1-8B.json"
 qwen3_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/Qwen--Qwen3-8B.json"
+gemma3_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/google--gemma-3-27b-it.json"
+qwen3_next_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/Qwen--Qwen3-Next-80B-A3B-Instruct.json"
+gpt_oss_auto="$launcher --quantization auto --cached-tokens 8192 --input-tokens 1 -- $catalog/openai--gpt-oss-20b.json"
 deepseek_run="$launcher --cached-tokens 8192 --input-tokens 1 -- $catalog/deepseek-ai--DeepSeek-V3.json"
 deepseek_auto="$launcher --quantization auto --cached-tokens 8192 --input-tokens 1 -- $catalog/deepseek-ai--DeepSeek-V3.json"
 
@@ -85,8 +89,8 @@ echo
 echo "## Batch size 2 vs 2,000,000,000"
 bench "$batch2" "$batch2e9"
 echo
-echo "## A qwen3 config vs a llama config"
-bench "$llama_run" "$qwen3_run"
+echo "## Other families vs a llama config"
+bench "$llama_run" "$qwen3_run" "$gemma3_run" "$qwen3_next_run" "$gpt_oss_auto"
 echo
 echo "## DeepSeek-V3: config dtype vs --quantization auto"
 bench "$deepseek_run" "$deepseek_auto"

@@ -6,13 +6,14 @@ import java.util.Objects;
 /**
  * The memory of the fullest device of a split instance: the pipeline stage it serves (from 0), the
  * weights it holds (its shards, the replicated parts whole), the KV cache of its layers for every
- * query of its attention group, its idle experts, its share of the embedding table, their sum, and
+ * query of its attention group, their recurrent state (linear attention's), its idle experts, its share of the embedding table, their sum, and
  * whether that fits its capacity (null when the capacity is not known).
  */
 public record DeviceMemory(
     long stage,
     BigInteger weightBytes,
     BigInteger kvCacheBytes,
+    BigInteger recurrentStateBytes,
     BigInteger idleExpertBytes,
     BigInteger embeddingBytes,
     BigInteger capacityBytes,
@@ -21,6 +22,7 @@ public record DeviceMemory(
   public DeviceMemory {
     Objects.requireNonNull(weightBytes, "weightBytes");
     Objects.requireNonNull(kvCacheBytes, "kvCacheBytes");
+    Objects.requireNonNull(recurrentStateBytes, "recurrentStateBytes");
     Objects.requireNonNull(idleExpertBytes, "idleExpertBytes");
     Objects.requireNonNull(embeddingBytes, "embeddingBytes");
     if ((capacityBytes == null) != (fits == null)) {
@@ -30,6 +32,6 @@ public record DeviceMemory(
 
   /** The sum of the parts. */
   public BigInteger totalBytes() {
-    return weightBytes.add(kvCacheBytes).add(idleExpertBytes).add(embeddingBytes);
+    return weightBytes.add(kvCacheBytes).add(recurrentStateBytes).add(idleExpertBytes).add(embeddingBytes);
   }
 }

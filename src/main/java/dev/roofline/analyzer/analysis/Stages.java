@@ -77,24 +77,28 @@ final class Stages {
   }
 
   /**
-   * The memory of a device of stage {@code s}: its blocks' weights and idle experts, the KV cache of
-   * its layers for every micro-batch of its group ({@code pp} of them), and on the first stage its
+   * The memory of a device of stage {@code s}: its blocks' weights and idle experts, the KV cache
+   * and recurrent state of its layers for every micro-batch of its group ({@code pp} of them), and on the first stage its
    * share of the embedding table ({@code embedding}); against {@code capacity} (null: unknown).
    */
   DeviceMemory memory(Graph step, int s, long pp, BigInteger embedding, BigInteger capacity) {
     BigInteger weights = BigInteger.ZERO;
     BigInteger idle = BigInteger.ZERO;
     BigInteger kv = BigInteger.ZERO;
+    BigInteger state = BigInteger.ZERO;
     for (int i = 0; i < step.nodes().size(); i++) {
       Node n = step.nodes().get(i);
       BigInteger here = blocks(s, i);
       weights = weights.add(n.stored().multiply(here));
       idle = idle.add(n.idle().multiply(here));
       kv = kv.add(n.cached().multiply(here));
+      state = state.add(n.state().multiply(here));
     }
     kv = kv.multiply(BigInteger.valueOf(pp));
+    state = state.multiply(BigInteger.valueOf(pp));
     BigInteger table = s == 0 ? embedding : BigInteger.ZERO;
-    BigInteger need = weights.add(kv).add(idle).add(table);
-    return new DeviceMemory(s, weights, kv, idle, table, capacity, capacity == null ? null : need.compareTo(capacity) <= 0);
+    BigInteger need = weights.add(kv).add(state).add(idle).add(table);
+    return new DeviceMemory(
+        s, weights, kv, state, idle, table, capacity, capacity == null ? null : need.compareTo(capacity) <= 0);
   }
 }

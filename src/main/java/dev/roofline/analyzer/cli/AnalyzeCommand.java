@@ -197,11 +197,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             .initialValue(NONE)
             .description(
                 "none (default): every tensor at the config's dtype; auto: weights, activations and KV"
-                    + " cache as the config's quantization_config says (fp8, awq, gptq, compressed-tensors).")
+                    + " cache as the config's quantization_config says (fp8, awq, gptq, compressed-tensors;"
+                    + " mxfp4 for gpt-oss).")
             .build());
     spec.addOption(
         text(WEIGHT_DTYPE, "D", "Format of the linear weights, scales included: float32, bfloat16, float16, fp8,"
-            + " int8, int4, fp4 (overrides quantization_config)."));
+            + " int8, int4, fp4, mxfp4 (overrides quantization_config)."));
     spec.addOption(text(KV_DTYPE, "D", "Element type of the KV cache: float32, bfloat16, float16, fp8, int8."));
     spec.addOption(
         text(ACT_DTYPE, "D", "Type of the quantized projections' inputs, and the device peak used: float32,"

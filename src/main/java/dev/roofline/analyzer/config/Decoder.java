@@ -22,11 +22,35 @@ public record Decoder(
   /**
    * The shared keys of {@code f}, with a family's defaults in the order of the key table of
    * families.md: vocabulary, hidden size, intermediate size, layers, heads, key/value heads, head
-   * width (0: {@code hidden_size / num_attention_heads}). A null {@code num_key_value_heads} means
-   * as many as query heads; a null {@code head_dim}, the quotient, which must then be exact.
+   * width (0: {@code hidden_size / num_attention_heads}); key/value heads 0: as many as query
+   * heads. A null {@code num_key_value_heads} means as many as query heads; a null {@code head_dim}, the quotient, which must then be exact. The
+   * activation is {@code hidden_act} (silu when absent), the dtype the object's own, and the
+   * embeddings untied unless {@code tie_word_embeddings} says otherwise.
    */
   static Decoder read(
       JsonFields f, long vocab, long hidden, long intermediate, long layers, long heads, long kvHeads, long headDim) {
+    return read(
+        f, vocab, hidden, intermediate, layers, heads, kvHeads, headDim,
+        f.activation("hidden_act"), f.dtype(), f.bool("tie_word_embeddings", false));
+  }
+
+  /**
+   * As {@link #read(JsonFields, long, long, long, long, long, long, long)}, for a family that reads
+   * its activation, dtype or tying otherwise (another key, another default, a fixed activation, a
+   * text config falling back to the top level): the record's format reads them and gives them here.
+   */
+  static Decoder read(
+      JsonFields f,
+      long vocab,
+      long hidden,
+      long intermediate,
+      long layers,
+      long heads,
+      long kvHeads,
+      long headDim,
+      Activation act,
+      DType dtype,
+      boolean tied) {
     long h = f.positiveInt("hidden_size", hidden);
     long nh = f.positiveInt("num_attention_heads", heads);
     long d = f.positiveIntOrNull("head_dim", headDim, 0);
@@ -48,10 +72,10 @@ public record Decoder(
         f.positiveInt("intermediate_size", intermediate),
         f.positiveInt("num_hidden_layers", layers),
         nh,
-        f.positiveIntOrNull("num_key_value_heads", kvHeads, nh),
+        f.positiveIntOrNull("num_key_value_heads", kvHeads == 0 ? nh : kvHeads, nh),
         d,
-        f.activation("hidden_act"),
-        f.dtype(),
-        f.bool("tie_word_embeddings", false));
+        act,
+        dtype,
+        tied);
   }
 }

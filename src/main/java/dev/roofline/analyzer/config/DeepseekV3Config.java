@@ -25,16 +25,7 @@ public record DeepseekV3Config(
         @Override
         DeepseekV3Config read(JsonFields f) {
           long layers = f.positiveInt("num_hidden_layers", 61);
-          long routed = f.positiveIntAliased("n_routed_experts", "num_local_experts", 256);
-          long k = Experts.perToken(f, 8, routed, "n_routed_experts");
-          long expertSize = f.positiveInt("moe_intermediate_size", 2048);
-          long shared = f.nonNegativeInt("n_shared_experts", 1);
-          if (shared > Long.MAX_VALUE / expertSize) {
-            throw f.brokenRule("'moe_intermediate_size' × 'n_shared_experts' is too large");
-          }
-          // Layer i is a mixture of experts iff i >= first_k_dense_replace.
-          long firstMoe = f.nonNegativeInt("first_k_dense_replace", 3);
-          long moeLayers = Math.max(0, layers - firstMoe);
+          Experts experts = Experts.readDeepseek(f, layers, 256, 8, 2048, 3);
           LatentAttention attention =
               new LatentAttention(
                   f.positiveInt("num_attention_heads", 128),
@@ -50,7 +41,7 @@ public record DeepseekV3Config(
               f.positiveInt("intermediate_size", 18432),
               layers,
               attention,
-              new Experts(routed, k, expertSize, moeLayers, expertSize * shared, false, true, new Layers.From(firstMoe)),
+              experts,
               f.activation("hidden_act"),
               f.dtype(),
               f.bool("tie_word_embeddings", false));

@@ -5,8 +5,9 @@ package dev.roofline.analyzer.config;
  * intermediateSize} features, {@code perToken} of them for each token, in {@code layers} of the
  * model's layers, those of {@code where} (the others are dense). Optionally a shared expert of {@code
  * sharedIntermediateSize} features that every token goes through (0: none), whose output a
- * sigmoid gate scales ({@code sharedGate}, qwen2_moe), and a router with one bias per expert
- * ({@code routerBias}, deepseek_v3's {@code e_score_correction_bias}).
+ * sigmoid gate scales ({@code sharedGate}, qwen2_moe), a router with one bias per expert
+ * ({@code routerBias}, deepseek_v3's {@code e_score_correction_bias}, which only chooses), and
+ * biases added by the router's and each expert's projections ({@code biases}, gpt-oss).
  */
 public record Experts(
     long count,
@@ -16,7 +17,21 @@ public record Experts(
     long sharedIntermediateSize,
     boolean sharedGate,
     boolean routerBias,
+    boolean biases,
     Layers where) {
+
+  /** Experts whose router and projections add no bias, in the layers {@code where}. */
+  public Experts(
+      long count,
+      long perToken,
+      long intermediateSize,
+      long layers,
+      long sharedIntermediateSize,
+      boolean sharedGate,
+      boolean routerBias,
+      Layers where) {
+    this(count, perToken, intermediateSize, layers, sharedIntermediateSize, sharedGate, routerBias, false, where);
+  }
 
   public Experts {
     java.util.Objects.requireNonNull(where, "where");
@@ -39,6 +54,26 @@ public record Experts(
           "'num_experts_per_tok' (" + k + ") must not exceed '" + expertsKey + "' (" + experts + ")");
     }
     return k;
+  }
+
+  /**
+   * The experts of deepseek_v3 and glm4_moe, with their defaults: {@code n_routed_experts} (alias
+   * {@code num_local_experts}) of {@code moe_intermediate_size}, {@code num_experts_per_tok} of
+   * them per token, {@code n_shared_experts} (1) shared experts as one of their summed size, a
+   * router with a correction bias per expert; layer i has experts iff i ≥ {@code
+   * first_k_dense_replace}.
+   */
+  static Experts readDeepseek(JsonFields f, long layers, long routed, long perToken, long size, long firstDense) {
+    long count = f.positiveIntAliased("n_routed_experts", "num_local_experts", routed);
+    long k = perToken(f, perToken, count, "n_routed_experts");
+    long expertSize = f.positiveInt("moe_intermediate_size", size);
+    long shared = f.nonNegativeInt("n_shared_experts", 1);
+    if (shared > Long.MAX_VALUE / expertSize) {
+      throw f.brokenRule("'moe_intermediate_size' × 'n_shared_experts' is too large");
+    }
+    long firstMoe = f.nonNegativeInt("first_k_dense_replace", firstDense);
+    long moeLayers = Math.max(0, layers - firstMoe);
+    return new Experts(count, k, expertSize, moeLayers, expertSize * shared, false, true, new Layers.From(firstMoe));
   }
 
   /**

@@ -19,11 +19,18 @@ final class JsonFields {
   private final String origin;
   private final String path;
   private final Map<String, Object> values;
+  /** The object this one is nested in ({@code text_config}'s config); null for the top level. */
+  private final JsonFields parent;
 
   JsonFields(String origin, String path, Map<String, Object> values) {
+    this(origin, path, values, null);
+  }
+
+  private JsonFields(String origin, String path, Map<String, Object> values, JsonFields parent) {
     this.origin = origin;
     this.path = path;
     this.values = values;
+    this.parent = parent;
   }
 
   ConfigException error(String message) {
@@ -48,12 +55,17 @@ final class JsonFields {
   JsonFields object(String key) {
     Object v = values.get(key);
     if (v == null) {
-      return new JsonFields(origin, name(key), Map.of());
+      return new JsonFields(origin, name(key), Map.of(), this);
     }
     if (!(v instanceof Map)) {
       throw wrongType(key, "an object", v);
     }
-    return new JsonFields(origin, name(key), (Map<String, Object>) v);
+    return new JsonFields(origin, name(key), (Map<String, Object>) v, this);
+  }
+
+  /** Whether the object has {@code key}, null or not. */
+  boolean has(String key) {
+    return values.containsKey(key);
   }
 
   /** A positive whole number; {@code fallback} when the key is absent. */
@@ -113,6 +125,36 @@ final class JsonFields {
     return aliased;
   }
 
+  /**
+   * Whether {@code key} holds a positive number (a soft-capping value: true) or null (false);
+   * {@code fallback} when the key is absent.
+   */
+  boolean positiveNumberOrNull(String key, boolean fallback) {
+    if (!values.containsKey(key)) {
+      return fallback;
+    }
+    Object v = values.get(key);
+    if (v == null) {
+      return false;
+    }
+    if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
+      throw wrongType(key, "a positive number or null", v);
+    }
+    return true;
+  }
+
+  /** A number above 0 and at most 1 (a fraction of a head); {@code fallback} when absent. */
+  double fraction(String key, double fallback) {
+    if (!values.containsKey(key)) {
+      return fallback;
+    }
+    Object v = values.get(key);
+    if (!(v instanceof Number n) || !(n.doubleValue() > 0) || n.doubleValue() > 1) {
+      throw wrongType(key, "a number above 0 and at most 1", v);
+    }
+    return n.doubleValue();
+  }
+
   /** {@code true} or {@code false}; {@code fallback} when the key is absent. */
   boolean bool(String key, boolean fallback) {
     if (!values.containsKey(key)) {
@@ -152,11 +194,11 @@ final class JsonFields {
   }
 
   /**
-   * The layers a {@code layer_types} list marks {@code "sliding_attention"}; null when the key is
-   * absent or null (the family's rule applies). The list must have one entry per layer, each
-   * {@code "full_attention"} or {@code "sliding_attention"}.
+   * The layers a {@code layer_types} list of one entry per layer, each {@code "full_attention"} or
+   * {@code kind}, marks {@code kind}; null when the key is absent or null (the family's rule
+   * applies).
    */
-  Layers slidingLayerTypes(String key, long layers) {
+  Layers.Listed layerTypes(String key, long layers, String kind) {
     List<?> list = list(key);
     if (list == null) {
       return null;
@@ -170,16 +212,16 @@ final class JsonFields {
               + "), got "
               + list.size());
     }
-    List<Long> sliding = new ArrayList<>();
+    List<Long> marked = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       Object entry = list.get(i);
-      if ("sliding_attention".equals(entry)) {
-        sliding.add((long) i);
+      if (kind.equals(entry)) {
+        marked.add((long) i);
       } else if (!"full_attention".equals(entry)) {
-        throw wrongType(key, "a list of \"full_attention\" and \"sliding_attention\"", entry);
+        throw wrongType(key, "a list of \"full_attention\" and \"" + kind + "\"", entry);
       }
     }
-    return Layers.Listed.of(sliding);
+    return Layers.Listed.of(marked);
   }
 
   /**
@@ -238,14 +280,28 @@ final class JsonFields {
     return (String) v;
   }
 
-  /** {@code model_type}, lower-case, as the reader has checked it is present and a string. */
+  /**
+   * {@code model_type} of the config, lower-case, as the reader has checked it is present and a
+   * string (a nested object's is its config's).
+   */
   String modelType() {
+    if (parent != null) {
+      return parent.modelType();
+    }
     return ((String) values.get("model_type")).toLowerCase(Locale.ROOT);
   }
 
   /** {@code hidden_act}; silu when absent. */
   Activation activation(String key) {
-    String name = values.containsKey(key) ? string(key) : "silu";
+    return activation(key, Activation.SILU);
+  }
+
+  /** The activation {@code key} names; {@code fallback} when absent. */
+  Activation activation(String key, Activation fallback) {
+    if (!values.containsKey(key)) {
+      return fallback;
+    }
+    String name = string(key);
     if (name == null) {
       throw wrongType(key, "a string", null);
     }
@@ -254,6 +310,14 @@ final class JsonFields {
     } catch (IllegalArgumentException e) {
       throw error("'" + name(key) + "': " + e.getMessage());
     }
+  }
+
+  /**
+   * The dtype of this object when it names one ({@code dtype} or {@code torch_dtype}, not null),
+   * else {@code fallback}'s (a text config's, then its config's).
+   */
+  DType dtype(JsonFields fallback) {
+    return values.get("dtype") != null || values.get("torch_dtype") != null ? dtype() : fallback.dtype();
   }
 
   /** {@code dtype} (transformers ≥ 4.56) or else {@code torch_dtype}; float16 when absent or null. */

@@ -23,6 +23,27 @@ public sealed interface Layers {
   /** The layers of the set among {@code from ≤ i < to} ({@code 0 ≤ from ≤ to}). */
   long count(long from, long to);
 
+  /**
+   * The first layer of the set among {@code from ≤ i < to}, or −1: a search that halves the range
+   * by counts, so it costs no more than a few dozen counts.
+   */
+  default long first(long from, long to) {
+    if (count(from, to) == 0) {
+      return -1;
+    }
+    long lo = from;
+    long hi = to;
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      if (count(lo, mid) > 0) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return lo;
+  }
+
   /** Every layer. */
   record All() implements Layers {
     @Override

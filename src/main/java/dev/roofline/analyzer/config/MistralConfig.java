@@ -12,7 +12,7 @@ public record MistralConfig(Decoder decoder, SlidingWindow slidingWindow) implem
         MistralConfig read(JsonFields f) {
           Decoder d = Decoder.read(f, 32000, 4096, 14336, 32, 32, 8, 0);
           return new MistralConfig(
-              d, SlidingWindow.read(f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.EVERY_LAYER));
+              d, SlidingWindow.read(f, d.numHiddenLayers(), 4096, Layers.ALL));
         }
       };
 }

@@ -19,7 +19,7 @@ public record MixtralConfig(Decoder decoder, Experts moe, SlidingWindow slidingW
           return new MixtralConfig(
               d,
               new Experts(experts, k, d.intermediateSize(), d.numHiddenLayers(), 0, false, false, Layers.ALL),
-              SlidingWindow.read(f, d.numHiddenLayers(), 0, SlidingWindow.Rule.EVERY_LAYER));
+              SlidingWindow.read(f, d.numHiddenLayers(), 0, Layers.ALL));
         }
       };
 

@@ -7,6 +7,7 @@ package dev.roofline.analyzer.config;
 enum ModuleKind {
   /**
    * A projection: a last name part ending in {@code _proj} ({@code kv_a_proj_with_mqa} too), or
+   * starting with {@code in_proj_} (Qwen3-Next's {@code in_proj_qkvz}, {@code in_proj_ba}), or
    * Mixtral's {@code w1}/{@code w2}/{@code w3}.
    */
   LINEAR,
@@ -25,7 +26,7 @@ enum ModuleKind {
         return LINEAR;
       }
       default -> {
-        return last.endsWith("_proj") ? LINEAR : OTHER;
+        return last.endsWith("_proj") || last.startsWith("in_proj_") ? LINEAR : OTHER;
       }
     }
   }

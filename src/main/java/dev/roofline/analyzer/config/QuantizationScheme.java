@@ -12,6 +12,9 @@ import java.util.Locale;
 final class QuantizationScheme {
   static final List<String> SUPPORTED = List.of("awq", "compressed-tensors", "fp8", "gptq");
 
+  /** gpt_oss's, with the MXFP4 of its experts. */
+  static final List<String> SUPPORTED_GPT_OSS = List.of("awq", "compressed-tensors", "fp8", "gptq", "mxfp4");
+
   private static final String WEIGHT_STRATEGIES = "tensor, channel, group, block, tensor_group";
 
   /**
@@ -101,12 +104,15 @@ final class QuantizationScheme {
    * dtype}.
    *
    * @throws UnsupportedQuantizationException for a {@code quant_method} not in {@link #SUPPORTED}
+   *     (or, for gpt_oss, {@link #SUPPORTED_GPT_OSS})
    * @throws ConfigException naming the key that is missing or malformed
    */
   static QuantizationScheme read(QuantFields qc, DType dtype, String modelType, String origin) {
+    boolean gptOss = "gpt_oss".equals(modelType.toLowerCase(Locale.ROOT));
+    List<String> supported = gptOss ? SUPPORTED_GPT_OSS : SUPPORTED;
     String method = qc.string("quant_method", null);
     if (method == null) {
-      throw qc.error("quant_method", "is required (supported: " + String.join(", ", SUPPORTED) + ")");
+      throw qc.error("quant_method", "is required (supported: " + String.join(", ", supported) + ")");
     }
     // The patterns of all the config's lists share one budget.
     ModulePattern.Budget patterns = new ModulePattern.Budget();
@@ -115,8 +121,26 @@ final class QuantizationScheme {
       case "awq" -> awq(qc, dtype, patterns);
       case "gptq" -> gptq(qc, dtype);
       case "compressed-tensors" -> compressedTensors(qc, dtype, patterns);
-      default -> throw new UnsupportedQuantizationException(origin, method, SUPPORTED);
+      case "mxfp4" -> {
+        if (!gptOss) {
+          throw new UnsupportedQuantizationException(origin, method, supported);
+        }
+        yield mxfp4(qc, dtype, patterns);
+      }
+      default -> throw new UnsupportedQuantizationException(origin, method, supported);
     };
+  }
+
+  /**
+   * gpt-oss's MXFP4: the routed experts' weights only ({@code GptOssExperts}), less those
+   * {@code modules_to_not_convert} keeps; activations and KV cache at the config dtype.
+   */
+  private static QuantizationScheme mxfp4(QuantFields qc, DType dtype, ModulePattern.Budget patterns) {
+    return new QuantizationScheme(
+        List.of(new Group(TargetList.experts(), new WeightFormat.Mxfp4(), ElementType.of(dtype))),
+        null,
+        NotConvertList.read(qc, "modules_to_not_convert", patterns),
+        null);
   }
 
   /**

@@ -11,8 +11,10 @@ public record Qwen2Config(Decoder decoder, SlidingWindow slidingWindow) implemen
         @Override
         Qwen2Config read(JsonFields f) {
           Decoder d = Decoder.read(f, 151936, 4096, 22016, 32, 32, 32, 0);
-          return new Qwen2Config(
-              d, SlidingWindow.read(f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.FROM_MAX_WINDOW_LAYERS));
+          // With use_sliding_window, layer i slides iff i >= max_window_layers.
+          long max = SlidingWindow.qwenMaxWindowLayers(f);
+          long layers = d.numHiddenLayers();
+          return new Qwen2Config(d, SlidingWindow.read(f, layers, 4096, max < 0 ? Layers.NONE : new Layers.From(max)));
         }
       };
 

@@ -23,10 +23,15 @@ public record Qwen2MoeConfig(
               AttentionParts.qwen2(f.bool("qkv_bias", true)),
               experts,
               FirstLayers.readQwen(f, d.numHiddenLayers(), experts),
-              SlidingWindow.read(
-                  f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.EVEN_BELOW_MAX_WINDOW_LAYERS));
+              SlidingWindow.read(f, d.numHiddenLayers(), 4096, evenBelowMaxWindowLayers(f, d.numHiddenLayers())));
         }
       };
+
+  /** With use_sliding_window, layer i slides iff i is even and i < max_window_layers. */
+  private static Layers evenBelowMaxWindowLayers(JsonFields f, long layers) {
+    long max = SlidingWindow.qwenMaxWindowLayers(f);
+    return max < 0 ? Layers.NONE : new Layers.EvenBelow(max);
+  }
 
   @Override
   public Optional<Experts> experts() {

@@ -13,10 +13,13 @@ public record Qwen3Config(Decoder decoder, AttentionParts attentionParts, Slidin
         @Override
         Qwen3Config read(JsonFields f) {
           Decoder d = Decoder.read(f, 151936, 4096, 22016, 32, 32, 32, 128);
+          // With use_sliding_window, layer i slides iff i >= max_window_layers (as qwen2).
+          long max = SlidingWindow.qwenMaxWindowLayers(f);
+          long layers = d.numHiddenLayers();
           return new Qwen3Config(
               d,
               AttentionParts.qwen3(f),
-              SlidingWindow.read(f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.FROM_MAX_WINDOW_LAYERS));
+              SlidingWindow.read(f, layers, 4096, max < 0 ? Layers.NONE : new Layers.From(max)));
         }
       };
 }

@@ -21,7 +21,9 @@ public record Qwen3MoeConfig(
               AttentionParts.qwen3(f),
               experts,
               FirstLayers.readQwen(f, d.numHiddenLayers(), experts),
-              SlidingWindow.read(f, d.numHiddenLayers(), 4096, SlidingWindow.Rule.EVERY_LAYER_IF_USED));
+              // With use_sliding_window, every layer slides.
+              SlidingWindow.read(
+                  f, d.numHiddenLayers(), 4096, SlidingWindow.qwenMaxWindowLayers(f) < 0 ? Layers.NONE : Layers.ALL));
         }
       };
 

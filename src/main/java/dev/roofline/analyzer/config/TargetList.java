@@ -21,11 +21,19 @@ final class TargetList {
   private final Set<String> names;
   private final List<ModulePattern> patterns;
   private final boolean linearClass;
+  /** A part of the name that selects a module wherever it stands (null: none). */
+  private final String part;
 
-  private TargetList(Set<String> names, List<ModulePattern> patterns, boolean linearClass) {
+  private TargetList(Set<String> names, List<ModulePattern> patterns, boolean linearClass, String part) {
     this.names = names;
     this.patterns = patterns;
     this.linearClass = linearClass;
+    this.part = part;
+  }
+
+  /** The routed experts' modules ({@code …mlp.experts.…}): what MXFP4 quantizes. */
+  static TargetList experts() {
+    return new TargetList(Set.of(), List.of(), false, ".experts.");
   }
 
   /** The list under {@code key}; empty when absent. */
@@ -44,21 +52,21 @@ final class TargetList {
         names.add(e);
       }
     }
-    return new TargetList(names, List.copyOf(patterns), linear);
+    return new TargetList(names, List.copyOf(patterns), linear, null);
   }
 
   /** Whether the list names modules (names or patterns), beyond the class {@code Linear}. */
   boolean namesModules() {
-    return !names.isEmpty() || !patterns.isEmpty();
+    return !names.isEmpty() || !patterns.isEmpty() || part != null;
   }
 
   boolean isEmpty() {
-    return names.isEmpty() && patterns.isEmpty() && !linearClass;
+    return names.isEmpty() && patterns.isEmpty() && !linearClass && part == null;
   }
 
   /** What matching one name costs: a look-up among the names, the instructions of the patterns. */
   long cost() {
-    long c = names.isEmpty() ? 0 : 1;
+    long c = (names.isEmpty() ? 0 : 1) + (part == null ? 0 : 1);
     for (ModulePattern p : patterns) {
       c += p.instructions();
     }
@@ -69,6 +77,9 @@ final class TargetList {
   int match(String module, boolean linear) {
     if (names.contains(module)) {
       return EXACT;
+    }
+    if (part != null && module.contains(part)) {
+      return REGEX;
     }
     for (ModulePattern p : patterns) {
       if (p.matchesStart(module)) {

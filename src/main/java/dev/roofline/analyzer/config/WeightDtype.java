@@ -18,7 +18,9 @@ public enum WeightDtype {
   /** Group-128 INT4 with scales and 4-bit zeros: ⌈N·K/2⌉ + ⌈K/128⌉·N·s + ⌈⌈K/128⌉·N/2⌉. */
   INT4("int4"),
   /** NVFP4: ⌈N·K/2⌉ + ⌈K/16⌉·N + 4 (an fp8 scale per 16 values, one fp32 global scale). */
-  FP4("fp4");
+  FP4("fp4"),
+  /** MXFP4: N·⌈K/32⌉·17 (32 e2m1 values in 16 bytes and an e8m0 scale per block). */
+  MXFP4("mxfp4");
 
   private final String optionName;
 
@@ -49,7 +51,7 @@ public enum WeightDtype {
         PrecisionOptionException.Part.WEIGHTS,
         "unknown weight format '"
             + value
-            + "' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4)");
+            + "' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4, mxfp4)");
   }
 
   /** The format of a linear weight in a model whose config dtype is {@code dtype}. */
@@ -64,6 +66,7 @@ public enum WeightDtype {
       case INT8 -> new WeightFormat.Scaled8Bit(ElementType.INT8, ScaleBlock.CHANNEL, s, false, false);
       case INT4 -> new WeightFormat.GroupedInt(4, 128, s, true, false);
       case FP4 -> new WeightFormat.Nvfp4(16, 1);
+      case MXFP4 -> new WeightFormat.Mxfp4();
     };
   }
 }

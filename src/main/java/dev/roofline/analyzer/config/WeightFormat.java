@@ -12,7 +12,7 @@ public sealed interface WeightFormat {
   /** Bytes of one {@code [n, k]} weight, scales included. */
   BigInteger bytes(BigInteger n, BigInteger k);
 
-  /** The name outputs give it: a dtype's, or fp8, int8, int4, fp4. */
+  /** The name outputs give it: a dtype's, or fp8, int8, int4, fp4, mxfp4. */
   String name();
 
   /** Whether the values are stored in fewer bits than an unquantized type. */
@@ -174,6 +174,24 @@ public sealed interface WeightFormat {
     @Override
     public String name() {
       return "fp4";
+    }
+  }
+
+  /**
+   * MXFP4 (gpt-oss's experts): blocks of 32 e2m1 values along K in 16 bytes ({@code *_blocks}),
+   * and one e8m0 scale byte a block ({@code *_scales}): N·⌈K/32⌉·17.
+   */
+  record Mxfp4() implements WeightFormat {
+    private static final BigInteger BLOCK_BYTES = BigInteger.valueOf(17);
+
+    @Override
+    public BigInteger bytes(BigInteger n, BigInteger k) {
+      return n.multiply(Bytes.ceilDiv(k, 32)).multiply(BLOCK_BYTES);
+    }
+
+    @Override
+    public String name() {
+      return "mxfp4";
     }
   }
 }

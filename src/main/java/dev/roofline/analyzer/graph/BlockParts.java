@@ -1,10 +1,14 @@
 package dev.roofline.analyzer.graph;
 
+import dev.roofline.analyzer.config.AttentionParts;
 import dev.roofline.analyzer.config.Experts;
 import dev.roofline.analyzer.config.FirstLayers;
 import dev.roofline.analyzer.config.LatentAttention;
 import dev.roofline.analyzer.config.Layers;
+import dev.roofline.analyzer.config.LinearAttention;
 import dev.roofline.analyzer.config.ModelConfig;
+import dev.roofline.analyzer.config.ModelEnds;
+import dev.roofline.analyzer.config.NormStyle;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +28,21 @@ final class BlockParts {
   private final Tensors tensors;
   private final BigInteger hidden;
   private final long blocks;
+  private final NormStyle norms;
+  private final ModelEnds ends;
 
   BlockParts(ModelConfig config, Tensors tensors) {
+    this(config, tensors, NormStyle.RMS, ModelEnds.NONE);
+  }
+
+  /** The parts of a model whose layers take {@code norms}, with {@code ends} around them. */
+  BlockParts(ModelConfig config, Tensors tensors, NormStyle norms, ModelEnds ends) {
     this.config = config;
     this.tensors = tensors;
     this.hidden = big(config.hiddenSize());
     this.blocks = config.numHiddenLayers();
+    this.norms = norms;
+    this.ends = ends;
   }
 
   static BigInteger big(long v) {
@@ -39,48 +52,134 @@ final class BlockParts {
   /**
    * Norm, fused Q/K/V projection (with its bias), per-head Q/K norms, rotary embedding of queries
    * and keys, attention (one row per kind of layer when some slide and others do not), output
-   * projection (with its bias), residual add.
+   * projection (with its bias), residual add; and the optional parts a family has (the output
+   * gate, a norm of the output, soft-capped scores, sinks).
    */
   List<Op> attention(GqaAttention a) {
+    return attention(a, null);
+  }
+
+  /**
+   * As {@link #attention(GqaAttention)} in a model whose layers of {@code linear} (null: none)
+   * replace attention by linear attention: their rows follow the norm, and the attention rows
+   * count the other layers only.
+   */
+  List<Op> attention(GqaAttention a, LinearAttention linear) {
+    AttentionParts extras = a.parts();
+    Layers layers = linear == null ? Layers.ALL : new Layers.Not(linear.where());
+    long layer = linear == null ? 0 : linear.firstAttentionLayer();
     BigInteger d = big(a.headDim());
     BigInteger heads = big(a.heads());
     BigInteger kvHeads = big(a.kvHeads());
-    BigInteger qkv = d.multiply(heads.add(kvHeads.shiftLeft(1)));
-    List<Op> ops = new ArrayList<>(9);
-    ops.add(rmsnorm(Operator.ATTN_RMSNORM, Layers.ALL));
-    // q, k and v are three tensors that read the same input, once (at q's input type).
+    // With an output gate the query projection yields each head's query and its gate.
+    BigInteger queries = d.multiply(heads).multiply(extras.outputGate() ? BigInteger.TWO : BigInteger.ONE);
+    BigInteger keys = d.multiply(kvHeads);
+    BigInteger qkv = queries.add(keys.shiftLeft(1));
+    List<Op> ops = new ArrayList<>(12);
+    ops.add(norm(Operator.ATTN_RMSNORM, Operator.ATTN_LAYERNORM, Layers.ALL));
+    if (linear != null) {
+      ops.addAll(linearAttention(linear));
+    }
+    // q, k and v are three tensors that read the same input, once (at q's input type), or one.
+    // A fused tensor is split by its heads of d rows, queries' and keys' and values' alike (a
+    // device's share is exact when tp divides the key/value heads, which are not replicated).
     Part.Weight weight =
-        Part.Weight.of(
-            tensors.attention(0, ModuleNames.Attention.Q, d.multiply(heads), hidden, heads),
-            tensors.attention(0, ModuleNames.Attention.K, d.multiply(kvHeads), hidden, kvHeads),
-            tensors.attention(0, ModuleNames.Attention.V, d.multiply(kvHeads), hidden, kvHeads));
+        tensors.fusedQkv()
+            ? Part.Weight.of(tensors.attention(layer, ModuleNames.Attention.QKV, qkv, hidden, qkv.divide(d)))
+            : Part.Weight.of(
+                tensors.attention(layer, ModuleNames.Attention.Q, queries, hidden, heads),
+                tensors.attention(layer, ModuleNames.Attention.K, keys, hidden, kvHeads),
+                tensors.attention(layer, ModuleNames.Attention.V, keys, hidden, kvHeads));
     Part qkvProj = Part.Linear.of(qkv, hidden, weight, Part.Split.COLUMN);
     ops.add(
-        a.parts().qkvBias()
-            ? op(Operator.ATTN_QKV_PROJ, qkvProj, new Part.Bias(qkv))
-            : op(Operator.ATTN_QKV_PROJ, qkvProj));
-    if (a.parts().qkNorm()) {
+        extras.qkvBias()
+            ? op(Operator.ATTN_QKV_PROJ, layers, qkvProj, new Part.Bias(qkv))
+            : op(Operator.ATTN_QKV_PROJ, layers, qkvProj));
+    if (extras.qkNorm()) {
       // One norm of d features per query head and per key head of every token: two norms, each with its weights.
       ops.add(
           op(
               Operator.ATTN_QK_NORM,
+              layers,
               new Part.Norm(Part.NormKind.RMS, d, heads, Part.Heads.QUERY),
               new Part.Norm(Part.NormKind.RMS, d, kvHeads, Part.Heads.KEY_VALUE)));
     }
-    ops.add(op(Operator.ATTN_ROPE, new Part.Rope(d, heads, kvHeads)));
-    ops.addAll(sdpa(a));
+    // Only the rotated part of each head costs (partial rotary: the rest passes through).
+    ops.add(op(Operator.ATTN_ROPE, layers, new Part.Rope(extras.rotatedDims(a.headDim()), heads, kvHeads)));
+    ops.addAll(sdpa(a, layers));
+    if (extras.outputGate()) {
+      // attention · sigmoid(gate): the sigmoid and the product, as silu is counted; reads both.
+      ops.add(op(Operator.ATTN_OUTPUT_GATE, layers, Part.Elementwise.perHead(a.queryDims(), 4, 2, 1, heads)));
+    }
     Part oProj =
         Part.Linear.of(
             hidden,
             a.queryDims(),
-            Part.Weight.of(tensors.attention(0, ModuleNames.Attention.O, hidden, a.queryDims(), heads)),
+            Part.Weight.of(tensors.attention(layer, ModuleNames.Attention.O, hidden, a.queryDims(), heads)),
             Part.Split.ROW);
     ops.add(
-        a.parts().outputBias()
-            ? op(Operator.ATTN_O_PROJ, oProj, new Part.Bias(hidden))
-            : op(Operator.ATTN_O_PROJ, oProj));
+        extras.outputBias()
+            ? op(Operator.ATTN_O_PROJ, layers, oProj, new Part.Bias(hidden))
+            : op(Operator.ATTN_O_PROJ, layers, oProj));
+    if (norms == NormStyle.SANDWICH) {
+      ops.add(rmsnorm(Operator.ATTN_POST_RMSNORM, layers));
+    }
     ops.add(residualAdd(Operator.ATTN_RESIDUAL_ADD, Layers.ALL));
     return ops;
+  }
+
+  /**
+   * The rows of the layers of linear attention (Gated DeltaNet): the projections to queries, keys,
+   * values and the output gate and to the update strength and decay; the causal convolution of
+   * queries, keys and values; the delta rule; the gated norm of each value head; the output
+   * projection.
+   */
+  private List<Op> linearAttention(LinearAttention l) {
+    Layers layers = l.where();
+    long layer = l.firstLayer();
+    BigInteger keys = big(l.keyHeads()).multiply(big(l.keyHeadDim()));
+    BigInteger valueHeads = big(l.valueHeads());
+    BigInteger values = valueHeads.multiply(big(l.valueHeadDim()));
+    BigInteger qkvz = keys.add(values).shiftLeft(1);
+    BigInteger ba = valueHeads.shiftLeft(1);
+    // Tensor parallelism splits the heads: the projections by their outputs, the output by its
+    // inputs (then an AllReduce), the convolution, the rule and the norm over a device's heads.
+    return List.of(
+        op(
+            Operator.ATTN_LIN_QKVZ_PROJ,
+            layers,
+            Part.Linear.of(
+                qkvz,
+                hidden,
+                Part.Weight.of(tensors.attention(layer, ModuleNames.Attention.LIN_QKVZ, qkvz, hidden)),
+                Part.Split.COLUMN)),
+        op(
+            Operator.ATTN_LIN_BA_PROJ,
+            layers,
+            Part.Linear.of(
+                ba, hidden, Part.Weight.of(tensors.attention(layer, ModuleNames.Attention.LIN_BA, ba, hidden)), Part.Split.COLUMN)),
+        op(
+            Operator.ATTN_LIN_CONV1D,
+            layers,
+            new Part.Conv(big(l.keyHeads()), big(l.keyHeadDim()), valueHeads, big(l.valueHeadDim()), big(l.convKernel()))),
+        op(
+            Operator.ATTN_LIN_DELTA_RULE,
+            layers,
+            new Part.DeltaRule(big(l.keyHeads()), valueHeads, big(l.keyHeadDim()), big(l.valueHeadDim()))),
+        // An RMS norm per value head, then · silu(z): silu 4 and the product 1 per value, reading z.
+        op(
+            Operator.ATTN_LIN_GATED_RMSNORM,
+            layers,
+            new Part.Norm(Part.NormKind.RMS, big(l.valueHeadDim()), valueHeads, Part.Heads.QUERY),
+            Part.Elementwise.perHead(values, 5, 1, 0, valueHeads)),
+        op(
+            Operator.ATTN_LIN_OUT_PROJ,
+            layers,
+            Part.Linear.of(
+                hidden,
+                values,
+                Part.Weight.of(tensors.attention(layer, ModuleNames.Attention.LIN_OUT, hidden, values, valueHeads)),
+                Part.Split.ROW)));
   }
 
   /**
@@ -151,23 +250,49 @@ final class BlockParts {
   }
 
   /**
-   * Attention of full layers over every cached token, and of sliding layers over the last {@code
-   * window − 1}: one row when all layers are of one kind, else a row for each kind.
+   * Attention of the attention layers {@code layers}, full layers over every cached token and
+   * sliding layers over the last {@code window − 1}: one row when all layers are of one kind, else
+   * a row for each kind; each with the family's soft-capping of scores and sinks.
    */
-  private List<Op> sdpa(GqaAttention a) {
+  private List<Op> sdpa(GqaAttention a, Layers layers) {
     long sliding = a.sliding().layers();
-    Part full = a.over(Window.FULL);
     if (sliding == 0) {
-      return List.of(op(Operator.ATTN_SDPA, full));
+      return List.of(sdpa(Operator.ATTN_SDPA, layers, a, Window.FULL));
     }
-    Part windowed = a.over(Window.sliding(a.sliding().window()));
+    if (!(layers instanceof Layers.All)) {
+      // No family has both: the sliding layers are counted among all of a model's layers.
+      throw new IllegalStateException("sliding windows in a model with layers of linear attention");
+    }
+    Window window = Window.sliding(a.sliding().window());
     if (sliding == blocks) {
-      return List.of(op(Operator.ATTN_SDPA, windowed));
+      return List.of(sdpa(Operator.ATTN_SDPA, layers, a, window));
     }
     Layers where = a.sliding().where();
     return List.of(
-        Op.of(Operator.ATTN_SDPA_FULL, new Layers.Not(where), blocks, full),
-        Op.of(Operator.ATTN_SDPA_SLIDING, where, blocks, windowed));
+        sdpa(Operator.ATTN_SDPA_FULL, new Layers.Not(where), a, Window.FULL),
+        sdpa(Operator.ATTN_SDPA_SLIDING, where, a, window));
+  }
+
+  /** One attention row over {@code window}, with soft-capped scores and sinks where the family has them. */
+  private Op sdpa(Operator id, Layers layers, GqaAttention a, Window window) {
+    Part attention = a.over(window);
+    AttentionParts extras = a.parts();
+    if (!extras.softCapping() && !extras.sinks()) {
+      return op(id, layers, attention);
+    }
+    BigInteger heads = big(a.heads());
+    List<Part> parts = new ArrayList<>(3);
+    parts.add(attention);
+    if (extras.softCapping()) {
+      parts.add(new Part.SoftCap(heads, window));
+    }
+    if (extras.sinks()) {
+      // A learned logit per head joins each query's max and softmax sum (max, exp, add), and is
+      // dropped: its parameters, and no bytes of activations.
+      parts.add(Part.Elementwise.perHead(heads, 3, 0, 0, heads));
+      parts.add(new Part.Params(heads, heads));
+    }
+    return op(id, layers, parts.toArray(new Part[0]));
   }
 
   /** An operator in every block. */
@@ -184,6 +309,13 @@ final class BlockParts {
     return op(op, where, Part.Norm.rms(hidden));
   }
 
+  /** The norm of the hidden state in the layers {@code where}: {@code rms}, or {@code layer} where the family's norms are LayerNorms. */
+  private Op norm(Operator rms, Operator layer, Layers where) {
+    return norms == NormStyle.LAYER
+        ? op(layer, where, new Part.Norm(Part.NormKind.LAYER, hidden, BigInteger.ONE, Part.Heads.NONE))
+        : rmsnorm(rms, where);
+  }
+
   /** The element-wise sum of two hidden states. */
   Op residualAdd(Operator op, Layers where) {
     return op(op, where, new Part.Sum(hidden, 2));
@@ -193,45 +325,71 @@ final class BlockParts {
    * A gated feed-forward part of {@code intermediate} features (gate and up projections,
    * activation × up, down projection) of {@code kind}, with the modules of {@code layer}: each
    * token goes through {@code perToken} of its {@code parts} parts (routed experts), or the one
-   * dense or shared part.
+   * dense or shared part; {@code biased}: each part's projections add biases.
    */
-  List<Op> gatedFeedForward(FeedForward kind, Layers where, long layer, long intermediate, long perToken, long parts) {
+  List<Op> gatedFeedForward(
+      FeedForward kind, Layers where, long layer, long intermediate, long perToken, long parts, boolean biased) {
     BigInteger i = big(intermediate);
     int act = config.hiddenAct().flopsPerElement();
     return List.of(
-        op(kind.gateUp(), where, new Part.Gated(kind, Part.Gated.Projection.GATE_UP, layer, hidden, i, perToken, parts, parts)),
+        op(
+            kind.gateUp(),
+            where,
+            new Part.Gated(kind, Part.Gated.Projection.GATE_UP, layer, hidden, i, perToken, parts, parts, biased)),
         op(kind.actMul(), where, new Part.ActMul(i, act, perToken, kind == FeedForward.ROUTED_EXPERT)),
-        op(kind.down(), where, new Part.Gated(kind, Part.Gated.Projection.DOWN, layer, hidden, i, perToken, parts, parts)));
+        op(
+            kind.down(),
+            where,
+            new Part.Gated(kind, Part.Gated.Projection.DOWN, layer, hidden, i, perToken, parts, parts, biased)));
   }
 
-  /** The feed-forward part of a dense model: norm, gated feed-forward, residual add. */
+  /** A gated feed-forward part without biases. */
+  List<Op> gatedFeedForward(FeedForward kind, Layers where, long layer, long intermediate, long perToken, long parts) {
+    return gatedFeedForward(kind, where, layer, intermediate, perToken, parts, false);
+  }
+
+  /** The feed-forward part of a dense model: norm, gated feed-forward, the norm of its output (gemma), residual add. */
   List<Op> denseFeedForward(long intermediate) {
-    List<Op> ops = new ArrayList<>(5);
-    ops.add(rmsnorm(Operator.FFN_RMSNORM, Layers.ALL));
+    List<Op> ops = new ArrayList<>(6);
+    ops.add(norm(Operator.FFN_RMSNORM, Operator.FFN_LAYERNORM, Layers.ALL));
     ops.addAll(gatedFeedForward(FeedForward.DENSE, Layers.ALL, 0, intermediate, 1, 1));
+    return finishFeedForward(ops);
+  }
+
+  /** The norm of the feed-forward part's output where the family has one, then the residual add. */
+  private List<Op> finishFeedForward(List<Op> ops) {
+    if (norms == NormStyle.SANDWICH) {
+      ops.add(rmsnorm(Operator.FFN_POST_RMSNORM, Layers.ALL));
+    }
     ops.add(residualAdd(Operator.FFN_RESIDUAL_ADD, Layers.ALL));
     return ops;
   }
 
   /**
-   * The feed-forward part of a mixture-of-experts model: norm; in the experts' layers the router,
-   * the routed experts, the shared expert with its gate, the sum of routed and shared outputs; in
-   * the other layers a dense part of {@code denseIntermediate} features; residual add. {@code
-   * first}: whose modules the two kinds of layer take.
+   * The feed-forward part of a mixture-of-experts model: norm; in the experts' layers the router
+   * (with its bias), the routed experts, the shared expert with its gate, the sum of routed and
+   * shared outputs; in the other layers a dense part of {@code denseIntermediate} features;
+   * residual add. {@code first}: whose modules the two kinds of layer take.
    */
   List<Op> moeFeedForward(Experts e, long denseIntermediate, FirstLayers first) {
     Layers moe = e.where();
-    List<Op> ops = new ArrayList<>(14);
-    ops.add(rmsnorm(Operator.FFN_RMSNORM, Layers.ALL));
+    List<Op> ops = new ArrayList<>(15);
+    ops.add(norm(Operator.FFN_RMSNORM, Operator.FFN_LAYERNORM, Layers.ALL));
     BigInteger experts = big(e.count());
-    Part router = Part.Linear.of(experts, hidden, Part.Weight.PLAIN, Part.Split.REPLICATED);
-    // One bias weight per expert, added to the scores when choosing (it costs no FLOPs here).
-    ops.add(
-        e.routerBias()
-            ? op(Operator.FFN_ROUTER, moe, router, new Part.Params(experts))
-            : op(Operator.FFN_ROUTER, moe, router));
+    List<Part> router = new ArrayList<>(3);
+    router.add(Part.Linear.of(experts, hidden, Part.Weight.PLAIN, Part.Split.REPLICATED));
+    if (e.routerBias()) {
+      // One bias weight per expert, added to the scores when choosing (it costs no FLOPs here).
+      router.add(new Part.Params(experts));
+    }
+    if (e.biases()) {
+      // A bias on the router's logits, added for every token.
+      router.add(new Part.Bias(experts));
+    }
+    ops.add(op(Operator.FFN_ROUTER, moe, router.toArray(new Part[0])));
     ops.addAll(
-        gatedFeedForward(FeedForward.ROUTED_EXPERT, moe, first.experts(), e.intermediateSize(), e.perToken(), e.count()));
+        gatedFeedForward(
+            FeedForward.ROUTED_EXPERT, moe, first.experts(), e.intermediateSize(), e.perToken(), e.count(), e.biases()));
     if (e.sharedIntermediateSize() > 0) {
       ops.addAll(gatedFeedForward(FeedForward.SHARED_EXPERT, moe, first.experts(), e.sharedIntermediateSize(), 1, 1));
       if (e.sharedGate()) {
@@ -246,30 +404,49 @@ final class BlockParts {
       ops.add(residualAdd(Operator.FFN_ROUTED_SHARED_EXP_ADD, moe));
     }
     ops.addAll(gatedFeedForward(FeedForward.NON_MOE, new Layers.Not(moe), first.dense(), denseIntermediate, 1, 1));
-    ops.add(residualAdd(Operator.FFN_RESIDUAL_ADD, Layers.ALL));
-    return ops;
+    return finishFeedForward(ops);
   }
 
   /**
    * The rows that occur once per step, which the original does not count: the embedding rows of
-   * the step's tokens gathered, the final norm, and the LM head's logits for the last token of each
-   * query (reading the embedding table when the head is tied to it).
+   * the step's tokens gathered (and scaled, gemma), the final norm, and the LM head's logits for
+   * the last token of each query (reading the embedding table when the head is tied to it; with
+   * its bias, and soft-capped, where the family has them).
    */
   List<Op> modelRows() {
     BigInteger vocab = big(config.vocabSize());
     boolean tied = config.tieWordEmbeddings();
-    Part head =
+    List<Part> embedding = new ArrayList<>(2);
+    embedding.add(new Part.Gather(hidden, 1));
+    if (ends.scaledEmbedding()) {
+      // hidden · √H, one multiply a value, fused into the gather.
+      embedding.add(new Part.Elementwise(Part.Rows.TOKENS, hidden, 1, 0, 0));
+    }
+    List<Part> head = new ArrayList<>(3);
+    head.add(
         new Part.Linear(
             Part.Rows.LAST_TOKENS,
             BigInteger.ONE,
             vocab,
             hidden,
             Part.Weight.of(tensors.lmHead(tied, vocab, hidden)),
-            Part.Split.COLUMN);
+            Part.Split.COLUMN));
+    if (ends.headBias()) {
+      head.add(new Part.Bias(vocab, Part.Rows.LAST_TOKENS));
+    }
+    if (ends.logitSoftCapping()) {
+      // c·tanh(logit / c): divide, tanh, multiply per logit, in the head's epilogue, on a device's share of them.
+      head.add(new Part.Elementwise(Part.Rows.LAST_TOKENS, vocab, 3, 0, 0, Part.Split.COLUMN, BigInteger.ZERO));
+    }
+    Part finalNorm =
+        norms == NormStyle.LAYER
+            ? new Part.Norm(Part.NormKind.LAYER, hidden, BigInteger.ONE, Part.Heads.NONE)
+            : Part.Norm.rms(hidden);
     return List.of(
-        Op.perStep(Operator.MODEL_EMBEDDING, true, new Part.Gather(hidden, 1)),
-        Op.perStep(Operator.MODEL_FINAL_RMSNORM, false, Part.Norm.rms(hidden)),
-        Op.perStep(Operator.MODEL_LM_HEAD, tied, head));
+        Op.perStep(Operator.MODEL_EMBEDDING, true, embedding.toArray(new Part[0])),
+        Op.perStep(
+            norms == NormStyle.LAYER ? Operator.MODEL_FINAL_LAYERNORM : Operator.MODEL_FINAL_RMSNORM, false, finalNorm),
+        Op.perStep(Operator.MODEL_LM_HEAD, tied, head.toArray(new Part[0])));
   }
 
   /**

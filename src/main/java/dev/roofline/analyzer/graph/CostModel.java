@@ -48,6 +48,9 @@ public abstract class CostModel {
   /** Multi-head latent attention over the batch. */
   abstract Cost latentAttention(Part.LatentAttention a, Step step);
 
+  /** The attention scores one head of a layer attending over {@code window} computes, over the batch. */
+  abstract BigInteger scores(Window window, Step step);
+
   /**
    * Tokens a layer attending over {@code window} holds in its cache after the step, summed over the
    * batch.
@@ -102,6 +105,7 @@ public abstract class CostModel {
     List<Node> nodes = new ArrayList<>(graph.ops().size());
     BigInteger weights = BigInteger.ZERO;
     BigInteger cached = BigInteger.ZERO;
+    BigInteger recurrent = BigInteger.ZERO;
     BigInteger idle = BigInteger.ZERO;
     for (Op op : graph.ops()) {
       long blocks = blocks(op);
@@ -112,14 +116,23 @@ public abstract class CostModel {
       Cost cost = Cost.ZERO;
       BigInteger opCached = BigInteger.ZERO;
       BigInteger opIdle = BigInteger.ZERO;
+      BigInteger opState = BigInteger.ZERO;
+      BigInteger stored = BigInteger.ZERO;
       for (Part p : op.parts()) {
-        cost = cost.plus(cost(p, step));
+        Cost part = cost(p, step);
+        cost = cost.plus(part);
         opCached = opCached.add(cachedElements(p, step));
         opIdle = opIdle.add(idleExperts(p, step));
+        opState = opState.add(stateBytes(p, step));
+        // The embedding table's own bytes (the rows gathered, a tied head's matrix) are its term.
+        if (!op.embeddingWeights() || !(p instanceof Part.Linear || p instanceof Part.Gather)) {
+          stored = stored.add(part.weight());
+        }
       }
-      BigInteger stored = op.embeddingWeights() ? BigInteger.ZERO : cost.weight();
-      nodes.add(new Node(op.id(), blocks, cost, layers(op), stored, opIdle, step.tensors.kv().bytes(opCached)));
+      nodes.add(
+          new Node(op.id(), blocks, cost, layers(op), stored, opIdle, step.tensors.kv().bytes(opCached), opState));
       cached = cached.add(opCached.multiply(b));
+      recurrent = recurrent.add(opState.multiply(b));
       idle = idle.add(opIdle.multiply(b));
       weights = weights.add(stored.multiply(b));
     }
@@ -128,6 +141,7 @@ public abstract class CostModel {
       BigInteger bytes =
           switch (kind) {
             case KV_CACHE -> step.tensors.kv().bytes(cached);
+            case RECURRENT_STATE -> recurrent;
             case ADDITIONAL_EXPERTS -> idle;
             case EMBEDDING_TABLE -> graph.embeddingTable();
             case WEIGHTS -> throw new IllegalStateException("the weights are not a graph's own term");
@@ -175,7 +189,10 @@ public abstract class CostModel {
     }
     if (p instanceof Part.Norm n) {
       BigInteger rows = step.tokens.multiply(n.perRow());
-      return n.kind() == Part.NormKind.RMS ? rmsnorm(n.width(), rows, step.w) : Ops.l2norm(n.width(), rows, step.w);
+      if (n.kind() == Part.NormKind.RMS) {
+        return rmsnorm(n.width(), rows, step.w);
+      }
+      return n.kind() == Part.NormKind.LAYER ? Ops.layernorm(n.width(), rows, step.w) : Ops.l2norm(n.width(), rows, step.w);
     }
     if (p instanceof Part.Sum s) {
       return Ops.sum(s.elements().multiply(step.tokens), s.tensors(), step.w);
@@ -187,7 +204,7 @@ public abstract class CostModel {
       return Ops.scale(s.elements().multiply(step.tokens), step.w);
     }
     if (p instanceof Part.Bias b) {
-      return Ops.bias(b.n(), step.tokens, step.w);
+      return Ops.bias(b.n(), step.rows(b.rows()), step.w);
     }
     if (p instanceof Part.Params params) {
       return new Cost(BigInteger.ZERO, step.bytes(params.elements()), BigInteger.ZERO, BigInteger.ZERO);
@@ -204,6 +221,21 @@ public abstract class CostModel {
       BigInteger rows = step.tokens.add(shards).subtract(BigInteger.ONE).divide(shards);
       return new Cost(
           BigInteger.ZERO, step.bytes(g.hidden().multiply(rows)), BigInteger.ZERO, step.bytes(g.hidden().multiply(step.tokens)));
+    }
+    // The kinds of the newer families last: a run of the others never loads their classes.
+    if (p instanceof Part.Elementwise e) {
+      return Ops.elementwise(e.elements().multiply(step.rows(e.rows())), e.flops(), e.reads(), e.writes(), step.w);
+    }
+    if (p instanceof Part.SoftCap s) {
+      // Divide, tanh and multiply, per score, in the attention kernel.
+      BigInteger flops = BigInteger.valueOf(3).multiply(s.heads()).multiply(scores(s.window(), step));
+      return new Cost(flops, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+    }
+    if (p instanceof Part.Conv c) {
+      return Ops.conv(c.channels(), c.kernel(), step.tokens, step.query.queriesWithCache(), step.query.batchSize(), step.w);
+    }
+    if (p instanceof Part.DeltaRule d) {
+      return Ops.deltaRule(d, step.tokens, step.query.queriesWithCache(), step.query.batchSize(), step.w);
     }
     throw new IllegalStateException("no cost for " + p);
   }
@@ -223,11 +255,12 @@ public abstract class CostModel {
   /**
    * Gate and up, or down, projections of a gated part: FLOPs, inputs and outputs of its
    * token-part pairs (k per token; a device's share of them for routed experts), and the weights
-   * of the parts read.
+   * of the parts read, with their biases when the parts have them (one add per output of each
+   * pair).
    */
   private Cost gated(Part.Gated g, Step step) {
     boolean up = g.projection() == Part.Gated.Projection.GATE_UP;
-    BigInteger n = up ? g.intermediate().shiftLeft(1) : g.hidden();
+    BigInteger n = outputs(g);
     BigInteger k = up ? g.hidden() : g.intermediate();
     BigInteger pairs = g.routed() ? step.pairs(g.perToken()) : step.tokens.multiply(BigInteger.valueOf(g.perToken()));
     long read = g.routed() ? expertsRead(g.held(), g.parts(), g.perToken(), step.moeTokens) : g.perToken();
@@ -243,7 +276,16 @@ public abstract class CostModel {
       inputs = perRow.multiply(pairs);
     }
     Tensors.Gated weights = gatedTensors(g, 0, read, step);
-    return matmul(pairs, n, k, step.w, up ? weights.gateUpBytes() : weights.downBytes(), inputs);
+    Cost product = matmul(pairs, n, k, step.w, up ? weights.gateUpBytes() : weights.downBytes(), inputs);
+    if (!g.biased()) {
+      return product;
+    }
+    return product.plus(new Cost(pairs.multiply(n), step.bytes(n.multiply(BigInteger.valueOf(read))), BigInteger.ZERO, BigInteger.ZERO));
+  }
+
+  /** The width of a gated part's projection outputs: 2·I for gate and up, H for down. */
+  private static BigInteger outputs(Part.Gated g) {
+    return g.projection() == Part.Gated.Projection.GATE_UP ? g.intermediate().shiftLeft(1) : g.hidden();
   }
 
   private static Tensors.Gated gatedTensors(Part.Gated g, long first, long count, Step step) {
@@ -257,7 +299,29 @@ public abstract class CostModel {
     }
     long read = expertsRead(g.held(), g.parts(), g.perToken(), step.moeTokens);
     Tensors.Gated idle = gatedTensors(g, read, g.held() - read, step);
-    return g.projection() == Part.Gated.Projection.GATE_UP ? idle.gateUpBytes() : idle.downBytes();
+    BigInteger bytes = g.projection() == Part.Gated.Projection.GATE_UP ? idle.gateUpBytes() : idle.downBytes();
+    if (!g.biased()) {
+      return bytes;
+    }
+    return bytes.add(step.bytes(outputs(g).multiply(BigInteger.valueOf(g.held() - read))));
+  }
+
+  /**
+   * Bytes of the recurrent state {@code p} keeps for the batch after the step, whatever the
+   * context's length: the last K−1 inputs of a convolution, a delta rule's float32 state.
+   */
+  private static BigInteger stateBytes(Part p, Step step) {
+    if (!p.keepsState()) {
+      return BigInteger.ZERO;
+    }
+    BigInteger queries = step.query.batchSize();
+    if (p instanceof Part.Conv c) {
+      return step.bytes(queries.multiply(c.channels()).multiply(c.kernel().subtract(BigInteger.ONE)));
+    }
+    if (p instanceof Part.DeltaRule d) {
+      return queries.multiply(d.stateElements()).shiftLeft(2);
+    }
+    return BigInteger.ZERO;
   }
 
   /** Elements {@code p} holds in the KV cache after the step, over the batch. */

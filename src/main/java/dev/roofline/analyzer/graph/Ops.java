@@ -5,8 +5,10 @@ import java.math.BigInteger;
 
 /**
  * The cost primitives the graph builders compose. {@code w} is the element width in bytes. Each
- * formula is the original tool's, so that the default report is identical to its. All sizes are
- * exact integers: a config may hold any positive {@code long}, and their products exceed it.
+ * formula the original tool has is the original's, so that the default report is identical to
+ * its; those it never had (LayerNorm, element-wise gates, the linear-attention layers) are the
+ * same under every convention. All sizes are exact integers: a config may hold any positive
+ * {@code long}, and their products exceed it.
  */
 public final class Ops {
   private static final BigInteger ONE = BigInteger.ONE;
@@ -86,6 +88,74 @@ public final class Ops {
   public static Cost l2norm(BigInteger width, BigInteger rows, int w) {
     BigInteger bytes = width.multiply(rows).multiply(BigInteger.valueOf(w));
     return new Cost(width.multiply(BigInteger.valueOf(3)).add(TWO).multiply(rows), BigInteger.ZERO, bytes, bytes);
+  }
+
+  /**
+   * LayerNorm with weight and bias over {@code width} values for {@code rows} rows: mean, subtract,
+   * square, sum, rsqrt, scale, weight, bias (7h+2 FLOPs a row); 2h weights.
+   */
+  public static Cost layernorm(BigInteger width, BigInteger rows, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger bytes = width.multiply(rows).multiply(bw);
+    return new Cost(width.multiply(BigInteger.valueOf(7)).add(TWO).multiply(rows), width.shiftLeft(1).multiply(bw), bytes, bytes);
+  }
+
+  /**
+   * {@code elements} values, {@code flops} FLOPs each, reading {@code reads} and writing {@code
+   * writes} tensors of that many values; no weights.
+   */
+  public static Cost elementwise(BigInteger elements, int flops, int reads, int writes, int w) {
+    BigInteger bytes = elements.multiply(BigInteger.valueOf(w));
+    return new Cost(
+        elements.multiply(BigInteger.valueOf(flops)),
+        BigInteger.ZERO,
+        bytes.multiply(BigInteger.valueOf(reads)),
+        bytes.multiply(BigInteger.valueOf(writes)));
+  }
+
+  /**
+   * A causal depthwise convolution of {@code kernel} taps over {@code channels} channels for
+   * {@code tokens} tokens, then SiLU: K multiplies, K−1 adds and 4 for SiLU per value (2K+3); K
+   * weights a channel. It reads the new tokens' values and, for each of the {@code withPast}
+   * queries with cached tokens, the K−1 previous columns of each channel; it writes the outputs and
+   * the last K−1 columns of each of the {@code queries} queries.
+   */
+  public static Cost conv(BigInteger channels, BigInteger kernel, BigInteger tokens, BigInteger withPast, BigInteger queries, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger values = tokens.multiply(channels).multiply(bw);
+    BigInteger state = channels.multiply(kernel.subtract(ONE)).multiply(bw);
+    return new Cost(
+        tokens.multiply(channels).multiply(kernel.shiftLeft(1).add(BigInteger.valueOf(3))),
+        channels.multiply(kernel).multiply(bw),
+        values.add(withPast.multiply(state)),
+        values.add(queries.multiply(state)));
+  }
+
+  /**
+   * The gated delta rule of {@code valueHeads} heads over {@code tokens} tokens, counted per token
+   * and value head from its recurrent form: decay S·g (dk·dv), read-out kᵀS (2·dk·dv − dv), δ =
+   * β(v − kᵀS) (2·dv), update S + k·δᵀ (2·dk·dv), output qᵀS (2·dk·dv − dv): 7·dk·dv; the L2 norms
+   * of q and k (3·dk + 2 each), q's scale (dk) and the gates (10): 7·dk + 14. Weights: A_log and
+   * dt_bias, one each per head. It reads q, k, v and the two gate inputs of each token and, for
+   * each of the {@code withPast} queries with cached tokens, the float32 state (4 bytes a value);
+   * it writes the outputs and the state of each of the {@code queries} queries.
+   */
+  public static Cost deltaRule(Part.DeltaRule d, BigInteger tokens, BigInteger withPast, BigInteger queries, int w) {
+    BigInteger bw = BigInteger.valueOf(w);
+    BigInteger dk = d.keyDim();
+    BigInteger dv = d.valueDim();
+    BigInteger nv = d.valueHeads();
+    BigInteger keys = d.keyHeads().multiply(dk);
+    BigInteger values = nv.multiply(dv);
+    BigInteger perHead =
+        BigInteger.valueOf(7).multiply(dk).multiply(dv).add(BigInteger.valueOf(7).multiply(dk)).add(BigInteger.valueOf(14));
+    BigInteger state = d.stateElements().shiftLeft(2);
+    BigInteger inputs = keys.shiftLeft(1).add(values).add(nv.shiftLeft(1));
+    return new Cost(
+        tokens.multiply(nv).multiply(perHead),
+        nv.shiftLeft(1).multiply(bw),
+        tokens.multiply(inputs).multiply(bw).add(withPast.multiply(state)),
+        tokens.multiply(values).multiply(bw).add(queries.multiply(state)));
   }
 
   /**

@@ -49,8 +49,24 @@ final class OriginalCosts extends CostModel {
    */
   @Override
   Cost attention(Part.Attention a, Step step) {
-    Query query = a.window().kind() == Window.Kind.SLIDING ? step.query.window(a.window().size()) : step.query;
-    return Ops.sdpa(query, a.queryDims(), a.kvDims(), step.w, step.tensors.kv());
+    return Ops.sdpa(seen(a.window(), step), a.queryDims(), a.kvDims(), step.w, step.tensors.kv());
+  }
+
+  /** The queries as a layer over {@code window} sees them: a sliding layer's cache holds its window. */
+  private static Query seen(Window window, Step step) {
+    return window.kind() == Window.Kind.SLIDING ? step.query.window(window.size()) : step.query;
+  }
+
+  /** s·L a query: its input tokens times the keys it spans, windowed on a sliding layer. */
+  @Override
+  BigInteger scores(Window window, Step step) {
+    Query query = seen(window, step);
+    BigInteger sum = BigInteger.ZERO;
+    for (int q = 0; q < query.input().size(); q++) {
+      BigInteger s = query.input().get(q);
+      sum = sum.add(s.multiply(query.cached().get(q).add(s)));
+    }
+    return sum.multiply(query.repeat());
   }
 
   @Override

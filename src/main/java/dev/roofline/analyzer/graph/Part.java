@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public sealed interface Part {
 
+  /**
+   * Whether the part keeps state for each query from one step to the next, whatever the context's
+   * length (the recurrent state of linear attention): such a part counts in the storage.
+   */
+  default boolean keepsState() {
+    return false;
+  }
+
   /** Which rows of the step a projection multiplies. */
   enum Rows {
     /** Every input token of the batch ({@code T}). */
@@ -44,7 +52,9 @@ public sealed interface Part {
     /** RMSNorm with a weight per value. */
     RMS,
     /** An L2 norm without weights. */
-    L2
+    L2,
+    /** LayerNorm with a weight and a bias per value. */
+    LAYER
   }
 
   /**
@@ -68,7 +78,9 @@ public sealed interface Part {
    * The gate and up projections ({@link Projection#GATE_UP}) or the down projection ({@link
    * Projection#DOWN}) of a gated feed-forward part of {@code kind}, with the modules of {@code
    * layer}: each token goes through {@code perToken} of its {@code parts} parts (routed experts: k of
-   * E, each its own tensors; else 1 of 1).
+   * E, each its own tensors; else 1 of 1), of which a device holds {@code held} (all of them on one
+   * device). {@code biased}: each part's projections add a bias of their outputs' width (gpt-oss's
+   * experts), one per part read.
    */
   record Gated(
       FeedForward kind,
@@ -78,7 +90,8 @@ public sealed interface Part {
       BigInteger intermediate,
       long perToken,
       long parts,
-      long held)
+      long held,
+      boolean biased)
       implements Part {
 
     /** Which projections of a gated part. */
@@ -138,11 +151,106 @@ public sealed interface Part {
   /** {@code elements} values per token multiplied by a per-token factor (a sigmoid gate). */
   record Scale(BigInteger elements) implements Part {}
 
-  /** A bias of {@code n} values added to a projection's output for every token, in its epilogue. */
-  record Bias(BigInteger n) implements Part {}
+  /**
+   * A bias of {@code n} values added to a projection's output for every row, in its epilogue; split
+   * with its projection's outputs where that is column-parallel.
+   */
+  record Bias(BigInteger n, Rows rows) implements Part {
+    public Bias {
+      Objects.requireNonNull(rows, "rows");
+    }
 
-  /** {@code elements} parameters a step reads and nothing else (a router's correction bias). */
-  record Params(BigInteger elements) implements Part {}
+    /** A bias added for every input token. */
+    Bias(BigInteger n) {
+      this(n, Rows.TOKENS);
+    }
+  }
+
+  /**
+   * An element-wise operation on {@code elements} values per row of {@code rows}: {@code flops}
+   * FLOPs per value, reading {@code reads} and writing {@code writes} tensors of that size (0 when
+   * fused into a neighbour's kernel, as gemma's embedding scale or soft-capping). {@code split}: how
+   * tensor parallelism divides the values (column-parallel: a device's share of {@code heads}
+   * heads, or of the values when 0; replicated: all of them).
+   */
+  record Elementwise(Rows rows, BigInteger elements, int flops, int reads, int writes, Split split, BigInteger heads)
+      implements Part {
+    public Elementwise {
+      Objects.requireNonNull(rows, "rows");
+      Objects.requireNonNull(split, "split");
+      Objects.requireNonNull(heads, "heads");
+    }
+
+    /** An operation every device of a group does whole. */
+    Elementwise(Rows rows, BigInteger elements, int flops, int reads, int writes) {
+      this(rows, elements, flops, reads, writes, Split.REPLICATED, BigInteger.ZERO);
+    }
+
+    /** An operation on the values of {@code heads} heads, each device on its own. */
+    static Elementwise perHead(BigInteger elements, int flops, int reads, int writes, BigInteger heads) {
+      return new Elementwise(Rows.TOKENS, elements, flops, reads, writes, Split.COLUMN, heads);
+    }
+  }
+
+  /**
+   * Soft-capping of the attention scores of {@code heads} heads over the keys of {@code window}
+   * ({@code c·tanh(score / c)}: divide, tanh, multiply, in the attention kernel).
+   */
+  record SoftCap(BigInteger heads, Window window) implements Part {
+    public SoftCap {
+      Objects.requireNonNull(window, "window");
+    }
+  }
+
+  /**
+   * A causal depthwise convolution of {@code kernel} taps without bias over the channels of {@code
+   * keyHeads} query and key heads of {@code keyDim} and {@code valueHeads} value heads of {@code
+   * valueDim}, then SiLU; each query keeps its last {@code kernel − 1} inputs per channel as state.
+   */
+  record Conv(BigInteger keyHeads, BigInteger keyDim, BigInteger valueHeads, BigInteger valueDim, BigInteger kernel)
+      implements Part {
+    @Override
+    public boolean keepsState() {
+      return true;
+    }
+
+    /** Channels: queries, keys and values. */
+    BigInteger channels() {
+      return keyHeads.multiply(keyDim).shiftLeft(1).add(valueHeads.multiply(valueDim));
+    }
+  }
+
+  /**
+   * The gated delta rule of {@code valueHeads} heads, each a recurrent state of {@code keyDim ×
+   * valueDim} float32 values, fed by {@code keyHeads} query and key heads of {@code keyDim} values
+   * (repeated to the value heads) and value heads of {@code valueDim}: per token and head the
+   * state's decay, read-out, delta and rank-one update, the output, the L2 norms and scale of query
+   * and key, and the gates.
+   */
+  record DeltaRule(BigInteger keyHeads, BigInteger valueHeads, BigInteger keyDim, BigInteger valueDim)
+      implements Part {
+    @Override
+    public boolean keepsState() {
+      return true;
+    }
+
+    /** State values of one query, float32 whatever the model's dtype. */
+    BigInteger stateElements() {
+      return valueHeads.multiply(keyDim).multiply(valueDim);
+    }
+  }
+
+  /**
+   * {@code elements} parameters a step reads and nothing else (a router's correction bias, the
+   * attention sinks); {@code heads}: the heads they belong to, one each, which tensor parallelism
+   * splits (0: none, every device holds them all).
+   */
+  record Params(BigInteger elements, BigInteger heads) implements Part {
+    /** Parameters every device of a group holds whole. */
+    Params(BigInteger elements) {
+      this(elements, BigInteger.ZERO);
+    }
+  }
 
   /**
    * Grouped-query attention over the keys of {@code window}: {@code heads} query heads and {@code

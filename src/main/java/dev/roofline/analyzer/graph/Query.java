@@ -159,9 +159,19 @@ public record Query(List<BigInteger> cached, List<BigInteger> input, BigInteger 
 
   /** Queries of the batch that feed at least one token ({@code B′}): each needs its next token's logits. */
   public BigInteger queriesWithInput() {
+    return queriesWithSome(input);
+  }
+
+  /** Queries of the batch that have cached tokens: each reads its recurrent state. */
+  public BigInteger queriesWithCache() {
+    return queriesWithSome(cached);
+  }
+
+  /** Queries of the batch whose count in {@code counts} (the pattern's) is positive. */
+  private BigInteger queriesWithSome(List<BigInteger> counts) {
     long n = 0;
-    for (BigInteger s : input) {
-      if (s.signum() > 0) {
+    for (BigInteger c : counts) {
+      if (c.signum() > 0) {
         n++;
       }
     }

@@ -84,6 +84,12 @@ final class RefinedCosts extends CostModel {
         step.bytes(perToken.multiply(valueDims)));
   }
 
+  /** The key visits of every query (causal, windowed or chunked). */
+  @Override
+  BigInteger scores(Window window, Step step) {
+    return step.sum(window::keyVisits);
+  }
+
   @Override
   BigInteger heldTokens(Window window, Step step) {
     return step.sum(window::held);

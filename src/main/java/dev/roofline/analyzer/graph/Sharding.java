@@ -20,8 +20,9 @@ import java.util.List;
  *       AllReduce). Routed experts: {@code E/ep} per device, each split {@code tp·dp/ep} ways; the
  *       tokens of all tp·dp devices' group dispatched (AllGather) and combined (ReduceScatter) over
  *       it when dp > 1, else combined by an AllReduce over tp.
- *   <li>Per-head parts (norms, RoPE, attention) over the device's heads; norms, residual adds and
- *       everything else whole.
+ *   <li>Per-head parts (norms, RoPE, attention with its soft-capping and sinks, the output gate, the
+ *       convolution and delta rule of linear attention) over the device's heads; the LM head's
+ *       soft-capping over its share of the logits; norms, residual adds and everything else whole.
  *   <li>The embedding table and LM head split by vocabulary (an AllReduce of the embeddings, an
  *       AllGather of the logits); the pipeline's stages send a micro-batch's hidden states on.
  * </ul>
@@ -66,6 +67,8 @@ public final class Sharding {
       for (Part p : op.parts()) {
         if (p instanceof Part.Attention a) {
           checkHeads(tp, a.heads(), a.kvHeads());
+        } else if (p instanceof Part.DeltaRule d) {
+          checkHeads(tp, d.valueHeads(), d.keyHeads());
         } else if (p instanceof Part.LatentAttention a && a.heads().mod(tp).signum() != 0) {
           throw new LayoutException(LayoutException.Problem.TP_HEADS, tp, a.heads());
         } else if (p instanceof Part.Gated g && g.routed() && (op.blocks() > 0 || op.originalBlocks() > 0)) {
@@ -112,8 +115,8 @@ public final class Sharding {
       }
       // A bias belongs to its projection's outputs: a column-parallel one keeps the device's share.
       for (int i = 0; i < parts.size() && columns != null; i++) {
-        if (parts.get(i) instanceof Part.Bias) {
-          parts.set(i, new Part.Bias(columns));
+        if (parts.get(i) instanceof Part.Bias b) {
+          parts.set(i, new Part.Bias(columns, b.rows()));
         }
       }
       Op split = op.with(parts);
@@ -184,7 +187,7 @@ public final class Sharding {
     if (p instanceof Part.Gated g) {
       BigInteger i = g.routed() ? ceilDiv(g.intermediate(), expertSplit) : ceilDiv(g.intermediate(), tp);
       long held = g.routed() ? g.parts() / layout.ep() : g.held();
-      return new Part.Gated(g.kind(), g.projection(), g.layer(), g.hidden(), i, g.perToken(), g.parts(), held);
+      return new Part.Gated(g.kind(), g.projection(), g.layer(), g.hidden(), i, g.perToken(), g.parts(), held, g.biased());
     }
     if (p instanceof Part.ActMul a) {
       BigInteger i = a.routed() ? ceilDiv(a.intermediate(), expertSplit) : ceilDiv(a.intermediate(), tp);
@@ -203,6 +206,24 @@ public final class Sharding {
     }
     if (p instanceof Part.LatentAttention a) {
       return new Part.LatentAttention(share(a.heads(), a.heads()), a.latent(), a.rope());
+    }
+    if (p instanceof Part.Elementwise e && e.split() == Part.Split.COLUMN) {
+      BigInteger heads = share(e.heads(), e.heads());
+      return new Part.Elementwise(e.rows(), share(e.elements(), e.heads()), e.flops(), e.reads(), e.writes(), e.split(), heads);
+    }
+    if (p instanceof Part.SoftCap c) {
+      return new Part.SoftCap(share(c.heads(), c.heads()), c.window());
+    }
+    if (p instanceof Part.Params m && m.heads().signum() > 0) {
+      return new Part.Params(share(m.elements(), m.heads()), share(m.heads(), m.heads()));
+    }
+    if (p instanceof Part.Conv c) {
+      return new Part.Conv(
+          share(c.keyHeads(), c.keyHeads()), c.keyDim(), share(c.valueHeads(), c.valueHeads()), c.valueDim(), c.kernel());
+    }
+    if (p instanceof Part.DeltaRule d) {
+      return new Part.DeltaRule(
+          share(d.keyHeads(), d.keyHeads()), share(d.valueHeads(), d.valueHeads()), d.keyDim(), d.valueDim());
     }
     if (p instanceof Part.Gather g) {
       return new Part.Gather(g.hidden(), layout.tp());

@@ -6,6 +6,11 @@ public enum StorageKind {
   WEIGHTS("weights", "Weights"),
   /** Keys and values of every cached and new token. */
   KV_CACHE("kv_cache", "KV-cache"),
+  /**
+   * The state a layer of linear attention keeps per query, whatever the context's length: its
+   * convolution's last inputs and its delta rule's matrix.
+   */
+  RECURRENT_STATE("recurrent_state", "Recurrent state"),
   /** The weights of the experts a step does not read. */
   ADDITIONAL_EXPERTS("additional_experts", "Additional Experts"),
   /** One row of hidden values per vocabulary entry. */

@@ -4,8 +4,8 @@ import dev.roofline.analyzer.config.ConfigException;
 import dev.roofline.analyzer.config.ElementType;
 import dev.roofline.analyzer.config.Precision;
 import java.math.BigInteger;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A run's precision as the graph applies it to one family: each projection weight is the
@@ -72,12 +72,22 @@ final class Tensors {
     return new Part.Tensor(tied ? names.embedding() : names.lmHead(), vocab, hidden);
   }
 
+  /** Whether the checkpoint holds the query, key and value projections in one tensor. */
+  boolean fusedQkv() {
+    return names.fusedQkv();
+  }
+
   /**
    * Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight whose split
    * dimension is made of {@code heads} heads (0: none).
    */
   Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k, BigInteger heads) {
     return new Part.Tensor(names.attention(layer, p), n, k, heads);
+  }
+
+  /** Attention projection {@code p} of {@code layer}: an {@code [n, k]} weight not split by heads. */
+  Part.Tensor attention(long layer, ModuleNames.Attention p, BigInteger n, BigInteger k) {
+    return attention(layer, p, n, k, BigInteger.ZERO);
   }
 
   /** Stored bytes of {@code weight} of a projection of {@code [n, k]}, scales included. */
@@ -116,12 +126,20 @@ final class Tensors {
     return new Linear(precision.weightBytes(module, n, k), precision.inputType(module));
   }
 
+  /**
+   * Rows of a gated part's gate tensor: its {@code intermediate} gate rows, or those and the up
+   * rows where one tensor holds both ({@code gate_up_proj}).
+   */
+  private BigInteger gateRows(BigInteger intermediate) {
+    return names.fusedGateUp() ? intermediate.shiftLeft(1) : intermediate;
+  }
+
   /** One projection weight: its stored bytes, scales included, and the type its input is read at. */
   private record Linear(BigInteger bytes, ElementType input) {}
 
   /**
-   * The gate and up ({@code [intermediate, hidden]} each, stored apart) and down ({@code [hidden,
-   * intermediate]}) projections of {@code count} gated parts of {@code layer} of {@code kind}: the
+   * The gate and up ({@code [intermediate, hidden]} each, stored apart, or one {@code [2 ·
+   * intermediate, hidden]} tensor) and down ({@code [hidden, intermediate]}) projections of {@code count} gated parts of {@code layer} of {@code kind}: the
    * routed experts {@code first} to {@code first + count − 1}, each its own tensors, or {@code
    * count} times the dense or shared part. Each reads {@code tokens} rows.
    */
@@ -133,8 +151,12 @@ final class Tensors {
     }
     if (kind != FeedForward.ROUTED_EXPERT || !precision.dependsOnModuleNames()) {
       // Every part has the same tensors' formats: one, times count.
-      Linear gate = linear(names.gated(kind, layer, first, ModuleNames.Gated.GATE), intermediate, hidden);
-      Linear up = linear(names.gated(kind, layer, first, ModuleNames.Gated.UP), intermediate, hidden);
+      String gateName = names.gated(kind, layer, first, ModuleNames.Gated.GATE);
+      Linear gate = linear(gateName, gateRows(intermediate), hidden);
+      Linear up =
+          names.fusedGateUp()
+              ? new Linear(BigInteger.ZERO, gate.input())
+              : linear(names.gated(kind, layer, first, ModuleNames.Gated.UP), intermediate, hidden);
       Linear down = linear(names.gated(kind, layer, first, ModuleNames.Gated.DOWN), hidden, intermediate);
       return gated(gate, up, down, hidden, intermediate, tokens).times(BigInteger.valueOf(count));
     }
@@ -149,30 +171,41 @@ final class Tensors {
               + (first + count));
     }
     // Each expert's three modules matched once; experts whose modules have the same formats and
-    // input types are counted together.
-    Map<Parts, Long> experts = new HashMap<>();
+    // input types are counted together. The precision hands out its formats and types as shared
+    // instances, compared here by identity (no record equality, which costs a bootstrap at start).
+    List<Parts> kinds = new ArrayList<>();
     for (long e = first; e < first + count; e++) {
       Parts p =
           new Parts(
               precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.GATE)),
               precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.UP)),
               precision.projection(names.gated(kind, layer, e, ModuleNames.Gated.DOWN)));
-      Long seen = experts.get(p);
-      experts.put(p, seen == null ? 1 : seen + 1);
+      Parts same = null;
+      for (Parts k : kinds) {
+        if (k.sameAs(p)) {
+          same = k;
+          break;
+        }
+      }
+      if (same == null) {
+        kinds.add(p);
+        same = p;
+      }
+      same.count++;
     }
     BigInteger zero = BigInteger.ZERO;
     Gated sum = new Gated(zero, zero, zero, zero);
-    for (Map.Entry<Parts, Long> e : experts.entrySet()) {
-      Parts p = e.getKey();
+    for (Parts p : kinds) {
+      Linear gate = linear(p.gate, gateRows(intermediate), hidden);
       Gated one =
           gated(
-              linear(p.gate(), intermediate, hidden),
-              linear(p.up(), intermediate, hidden),
-              linear(p.down(), hidden, intermediate),
+              gate,
+              names.fusedGateUp() ? new Linear(BigInteger.ZERO, gate.input()) : linear(p.up, intermediate, hidden),
+              linear(p.down, hidden, intermediate),
               hidden,
               intermediate,
               tokens);
-      sum = sum.plus(one.times(BigInteger.valueOf(e.getValue())));
+      sum = sum.plus(one.times(BigInteger.valueOf(p.count)));
     }
     return sum;
   }
@@ -186,8 +219,27 @@ final class Tensors {
     return nameCost == 0 ? MAX_NAMED_EXPERTS : Math.min(MAX_NAMED_EXPERTS, MAX_MATCH_WORK / (3 * nameCost));
   }
 
-  /** The gate, up and down projections of one expert. */
-  private record Parts(Precision.Projection gate, Precision.Projection up, Precision.Projection down) {}
+  /** The gate, up and down projections of one expert, and how many experts have them. */
+  private static final class Parts {
+    final Precision.Projection gate;
+    final Precision.Projection up;
+    final Precision.Projection down;
+    long count;
+
+    Parts(Precision.Projection gate, Precision.Projection up, Precision.Projection down) {
+      this.gate = gate;
+      this.up = up;
+      this.down = down;
+    }
+
+    boolean sameAs(Parts o) {
+      return same(gate, o.gate) && same(up, o.up) && same(down, o.down);
+    }
+
+    private static boolean same(Precision.Projection a, Precision.Projection b) {
+      return a.format() == b.format() && a.input() == b.input();
+    }
+  }
 
   private static Linear linear(Precision.Projection p, BigInteger n, BigInteger k) {
     return new Linear(p.format().bytes(n, k), p.input());

@@ -228,6 +228,10 @@ public final class JsonReport implements Renderer {
     g.writeNumber(m.weightBytes());
     g.writeFieldName("kv_cache_bytes");
     g.writeNumber(m.kvCacheBytes());
+    if (m.recurrentStateBytes().signum() > 0) {
+      g.writeFieldName("recurrent_state_bytes");
+      g.writeNumber(m.recurrentStateBytes());
+    }
     g.writeFieldName("additional_experts_bytes");
     g.writeNumber(m.idleExpertBytes());
     g.writeFieldName("embedding_table_bytes");

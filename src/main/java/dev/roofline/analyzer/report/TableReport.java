@@ -185,6 +185,9 @@ public final class TableReport implements Renderer {
     }
     out.append(" = (Weights) ").append(Quantities.iec(m.weightBytes(), "B"));
     out.append(" + (KV-cache) ").append(Quantities.iec(m.kvCacheBytes(), "B"));
+    if (m.recurrentStateBytes().signum() > 0) {
+      out.append(" + (Recurrent state) ").append(Quantities.iec(m.recurrentStateBytes(), "B"));
+    }
     if (m.idleExpertBytes().signum() > 0) {
       out.append(" + (Additional Experts) ").append(Quantities.iec(m.idleExpertBytes(), "B"));
     }

@@ -17,7 +17,13 @@ class BundledFamiliesTest {
     "Qwen/Qwen3-8B, Attn - QK_Norm, 36 / 36, false",
     "mistralai/Mixtral-8x7B-v0.1, Ffn - Router, 32 / 32, false",
     "Qwen/Qwen3-30B-A3B, Ffn - RoutedExp_GateUp_Proj, 48 / 48, false",
-    "deepseek-ai/DeepSeek-V3, Attn - Q_Absorb, 61 / 61, true"
+    "deepseek-ai/DeepSeek-V3, Attn - Q_Absorb, 61 / 61, true",
+    "google/gemma-2-9b, Attn - Post_RMSNorm, 42 / 42, false",
+    "google/gemma-3-1b-it, Attn - QK_Norm, 26 / 26, false",
+    "google/gemma-3-27b-it, Ffn - Post_RMSNorm, 62 / 62, false",
+    "microsoft/Phi-3-mini-4k-instruct, Attn - SDPA, 32 / 32, false",
+    "zai-org/GLM-4.5-Air, Ffn - NonMoE_GateUp_Proj, 1 / 46, false",
+    "Qwen/Qwen3-Next-80B-A3B-Instruct, Attn - Lin_DeltaRule, 36 / 48, false"
   })
   void runsOfflineByName(String id, String row, String blocks, boolean quantized) {
     CliRun run = CliRun.of("--offline", "--cached-tokens", "8192", "--", id);
@@ -42,6 +48,13 @@ class BundledFamiliesTest {
             "Qwen/Qwen3-8B",
             "mistralai/Mixtral-8x7B-v0.1",
             "Qwen/Qwen3-30B-A3B",
-            "deepseek-ai/DeepSeek-V3");
+            "deepseek-ai/DeepSeek-V3",
+            "google/gemma-2-9b",
+            "google/gemma-3-1b-it",
+            "google/gemma-3-27b-it",
+            "microsoft/Phi-3-mini-4k-instruct",
+            "openai/gpt-oss-20b",
+            "zai-org/GLM-4.5-Air",
+            "Qwen/Qwen3-Next-80B-A3B-Instruct");
   }
 }

@@ -65,8 +65,8 @@ class PrecisionOptionsTest {
           """
           --quantization yes  | --quantization: unknown mode 'yes' (choose from: none, auto)
           --quantization AUTOMATIC | --quantization: unknown mode 'AUTOMATIC' (choose from: none, auto)
-          --weight-dtype INT3 | --weight-dtype: unknown weight format 'INT3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4)
-          --weight-dtype int3 | --weight-dtype: unknown weight format 'int3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4)
+          --weight-dtype INT3 | --weight-dtype: unknown weight format 'INT3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4, mxfp4)
+          --weight-dtype int3 | --weight-dtype: unknown weight format 'int3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, int4, fp4, mxfp4)
           --kv-dtype fp4      | --kv-dtype: unknown KV cache type 'fp4' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8)
           --act-dtype int4    | --act-dtype: unknown activation type 'int4' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn), int8, fp4)
           """)

@@ -79,7 +79,7 @@ class WeightFormatTest {
             e -> assertThat(e.part()).isEqualTo(PrecisionOptionException.Part.WEIGHTS))
         .hasMessage(
             "unknown weight format 'int3' (known: float32, bfloat16, float16, fp8 (float8_e4m3fn),"
-                + " int8, int4, fp4)");
+                + " int8, int4, fp4, mxfp4)");
   }
 
   @ParameterizedTest(name = "{0} × {1}")

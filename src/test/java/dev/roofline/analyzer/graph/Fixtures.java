@@ -1,5 +1,7 @@
 package dev.roofline.analyzer.graph;
 
+import dev.roofline.analyzer.config.GqaConfig;
+import dev.roofline.analyzer.config.LinearAttention;
 import dev.roofline.analyzer.config.ModelConfig;
 import dev.roofline.analyzer.config.Precision;
 import java.io.IOException;
@@ -48,6 +50,21 @@ final class Fixtures {
     Query query =
         new Query(List.of(BigInteger.valueOf(cached)), List.of(BigInteger.valueOf(input)), BigInteger.valueOf(batch));
     return costs.evaluate(Graphs.operators(config, Precision.of(config.dtype())), query);
+  }
+
+  /**
+   * FLOPs of the delta rule of one token in every layer of linear attention of {@code id}, which
+   * no parameter accounts for: per value head 7·dk·dv + 7·dk + 14 (0 without linear attention).
+   */
+  static BigInteger deltaRuleFlops(String id) {
+    ModelConfig config = config(id);
+    if (!(config instanceof GqaConfig g) || g.linearAttention().isEmpty()) {
+      return BigInteger.ZERO;
+    }
+    LinearAttention l = g.linearAttention().get();
+    long dk = l.keyHeadDim();
+    long dv = l.valueHeadDim();
+    return BigInteger.valueOf(l.layers() * l.valueHeads() * (7 * dk * dv + 7 * dk + 14));
   }
 
   /** The node of {@code op}; fails when the graph has none. */

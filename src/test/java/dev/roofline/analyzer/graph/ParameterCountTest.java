@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bundled configs against their checkpoints' parameter counts ({@code params.tsv}, bundled
@@ -105,4 +106,20 @@ class ParameterCountTest {
             .divide(new BigDecimal(active.shiftLeft(1)), MathContext.DECIMAL64);
     assertThat(ratio).isBetween(new BigDecimal("0.99"), new BigDecimal("1.01"));
   }
+  /**
+   * The same for every bundled config, by the original's conventions: Total C within 1% of
+   * 2 × (active − embedding − LM head), less the delta rule of linear attention, which no
+   * parameter accounts for (per token and value head 7·dk·dv + 7·dk + 14, in each of its layers).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.roofline.analyzer.graph.RefinedCostsTest#bundled")
+  void everyBundledConfigCostsTwoFlopsPerActiveParameter(String id) throws IOException {
+    Map<String, String> row = facts(id);
+    BigInteger active =
+        big(row, "active_per_token").subtract(big(row, "embedding")).subtract(big(row, "lm_head"));
+    BigInteger flops = Fixtures.total(Fixtures.graph(id, 0, 1)).flops().subtract(Fixtures.deltaRuleFlops(id));
+    BigDecimal ratio = new BigDecimal(flops).divide(new BigDecimal(active.shiftLeft(1)), MathContext.DECIMAL64);
+    assertThat(ratio).isBetween(new BigDecimal("0.99"), new BigDecimal("1.01"));
+  }
+
 }

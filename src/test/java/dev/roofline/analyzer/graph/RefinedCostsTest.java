@@ -92,7 +92,8 @@ class RefinedCostsTest {
   /**
    * One token with nothing cached: about two FLOPs per parameter it touches, the LM head included
    * (a tied head is the embedding matrix, which the active count holds once) and the embedding
-   * excluded; within 1%.
+   * excluded; within 1%, once the delta rule of linear attention, which no parameter accounts for,
+   * is taken out (Qwen3-Next: per layer and value head 7·dk·dv + 7·dk + 14, some 2% of its step).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("bundled")
@@ -100,7 +101,7 @@ class RefinedCostsTest {
     ModelConfig config = Fixtures.config(id);
     BigInteger head = config.tieWordEmbeddings() ? big(id, "embedding") : BigInteger.ZERO;
     BigInteger active = big(id, "active_per_token").subtract(big(id, "embedding")).add(head);
-    BigInteger flops = Fixtures.total(Fixtures.graph(id, REFINED, 0, 1, 1)).flops();
+    BigInteger flops = Fixtures.total(Fixtures.graph(id, REFINED, 0, 1, 1)).flops().subtract(Fixtures.deltaRuleFlops(id));
     BigDecimal ratio = new BigDecimal(flops).divide(new BigDecimal(active.shiftLeft(1)), MathContext.DECIMAL64);
     assertThat(ratio).isBetween(new BigDecimal("0.99"), new BigDecimal("1.01"));
   }

@@ -410,7 +410,7 @@ class HostileInputTest extends HubTestBase {
   void item11_controlCharactersFromAConfigAreShownEscaped() throws IOException {
     Path config = Files.writeString(home.resolve("title.json"), "{\"model_type\": \"\\u001b]0;owned\\u0007\"}");
     CliRun run = hub.run("--", config.toString());
-    assertConfigError(run, "error: " + config + ": unsupported model_type '\\x1b]0;owned\\x07'; supported: deepseek_v3, kimi_k2, llama, llama4, mistral");
+    assertConfigError(run, "error: " + config + ": unsupported model_type '\\x1b]0;owned\\x07'; supported: deepseek_v3, gemma2, gemma3, gemma3_text, glm4_moe, gpt_oss, kimi_k2, llama, llama4, mistral");
   }
 
   @Test

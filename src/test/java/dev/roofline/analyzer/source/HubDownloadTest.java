@@ -202,7 +202,7 @@ class HubDownloadTest extends HubTestBase {
   void listModelsPrintsTheBundledIds() {
     CliRun run = hub.run("--list-models");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines().toList()).isEqualTo(Catalog.ids()).contains("meta-llama/Llama-4-Scout-17B-16E").hasSize(19);
+    assertThat(run.out().lines().toList()).isEqualTo(Catalog.ids()).contains("meta-llama/Llama-4-Scout-17B-16E").hasSize(26);
     assertThat(hub.server.getRequestCount()).isZero();
   }
 }

@@ -403,15 +403,16 @@ class HubFallbackTest extends HubTestBase {
       assertThat(run.exitCode()).as(id + "\n" + run.describe()).isZero();
       assertThat(run.out()).as(id).isEqualTo(hub.runLocal(bundled(id), "--cached-tokens", "4096", "--input-tokens", "16").out());
       assertThat(run.err()).as(id).startsWith("note: using the bundled snapshot of " + id + " (");
-      // DeepSeek-V3's config carries its FP8 checkpoint's quantization_config: a second note says
-      // it is not read.
-      boolean quantized = id.equals("deepseek-ai/DeepSeek-V3");
+      // DeepSeek-V3's config carries its FP8 checkpoint's quantization_config, gpt-oss-20b its
+      // MXFP4 one: a second note says it is not read.
+      boolean gptOss = id.equals("openai/gpt-oss-20b");
+      boolean quantized = id.equals("deepseek-ai/DeepSeek-V3") || gptOss;
       assertThat(run.err().lines()).as(id).hasSize(quantized ? 2 : 1);
       if (quantized) {
         assertThat(run.err().lines().toList().get(1))
             .isEqualTo(
                 "note: " + id + " has a quantization_config, not read without --quantization auto:"
-                    + " every tensor is counted at bfloat16");
+                    + " every tensor is counted at " + (gptOss ? "float16" : "bfloat16"));
       }
     }
     CliRun unknown = hub.run("acme/not-bundled");
