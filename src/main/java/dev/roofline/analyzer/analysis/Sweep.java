@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Evaluates the scenarios of a sweep over one model, its operator graph built once: each
- * scenario's row holds exactly the figures a single run of it prints. A scenario that breaks a
+ * scenario's row holds exactly the figures a single run of it prints, counted from lines where the
+ * scenario is of their forms ({@link SweepLines}), else by the full analysis. A scenario that breaks a
  * rule (its batch, its layout, its device) is an invalid row with the reason {@code reasons} gives
  * the exception that says which rule.
  */
@@ -33,6 +34,7 @@ public final class Sweep {
   private final CostModel costs;
   private final Placement placement;
   private final Function<RuntimeException, String> reasons;
+  private final SweepLines lines;
 
   public Sweep(
       Subject subject,
@@ -47,6 +49,7 @@ public final class Sweep {
     this.costs = Objects.requireNonNull(costs, "costs");
     this.placement = Objects.requireNonNull(placement, "placement");
     this.reasons = Objects.requireNonNull(reasons, "reasons");
+    this.lines = new SweepLines(graph, costs);
   }
 
   /**
@@ -55,10 +58,23 @@ public final class Sweep {
    * and are thrown on.
    */
   public ScenarioRow evaluate(Scenario s) {
+    return evaluate(s, true);
+  }
+
+  /** The row of {@code s} by the full analysis alone, as a single run counts it. */
+  ScenarioRow analyse(Scenario s) {
+    return evaluate(s, false);
+  }
+
+  private ScenarioRow evaluate(Scenario s, boolean fast) {
     try {
       Query query = Query.of(List.of(s.cached()), List.of(s.input()), s.batch());
       ResolvedDevice device = placement.device(s.device());
       Layout layout = placement.layout(s);
+      ScenarioRow row = fast ? lines.row(s, query, layout, device) : null;
+      if (row != null) {
+        return row;
+      }
       Analysis a = Analysis.of(subject, config, graph, costs, query, device, layout, s.output());
       return ScenarioRow.of(s, a);
     } catch (RuntimeException e) {
