@@ -296,7 +296,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private static void rest(CommandSpec spec) {
     spec.addOption(
-        text(PLOT, "FILE", "Also draw the step's roofline chart to FILE, .svg or .png (needs a device)."));
+        text(PLOT, "FILE", "Also draw the step's roofline chart (a sweep's: its scenarios' rates) to FILE, .svg or .png"
+            + " (needs a device)."));
     spec.addOption(
         OptionSpec.builder(LIST_DEVICES)
             .arity("0")

@@ -67,6 +67,18 @@ final class SweepGrammar {
     return new ScenarioSpace.Axis(key, values);
   }
 
+  /** The largest of {@code values}, numbers as {@link #parse} gives them (a range rises: its last). */
+  static BigInteger largest(List<?> values) {
+    if (values instanceof Arithmetic) {
+      return (BigInteger) values.get(values.size() - 1);
+    }
+    BigInteger largest = BigInteger.ZERO;
+    for (Object v : values) {
+      largest = largest.max((BigInteger) v);
+    }
+    return largest;
+  }
+
   private static List<BigInteger> list(String where, String text) {
     List<BigInteger> values = new ArrayList<>();
     for (String item : text.split(",", -1)) {

@@ -110,7 +110,28 @@ final class SweepOptions {
             base);
     String description =
         description(args, swept, scenario, batch != null, degrees, base, ttft, tpot);
-    return new Sweeping(new ScenarioSpace(axes, scenario), devices, links, limits, request, description);
+    return new Sweeping(
+        new ScenarioSpace(axes, scenario), devices, links, limits, request, longest(axes, scenario), description);
+  }
+
+  /**
+   * The most tokens of context a request of the sweep reaches: the largest cached, input and
+   * output counts together, less one (the last token's own); null without output tokens.
+   */
+  private static BigInteger longest(List<ScenarioSpace.Axis> axes, Scenario base) {
+    BigInteger cached = SweepGrammar.largest(base.cached());
+    BigInteger input = SweepGrammar.largest(base.input());
+    BigInteger output = base.output();
+    for (ScenarioSpace.Axis a : axes) {
+      if (a.key() == SweepKey.CACHED) {
+        cached = SweepGrammar.largest(a.values());
+      } else if (a.key() == SweepKey.INPUT) {
+        input = SweepGrammar.largest(a.values());
+      } else if (a.key() == SweepKey.OUTPUT) {
+        output = SweepGrammar.largest(a.values());
+      }
+    }
+    return output == null ? null : cached.add(input).add(output).subtract(BigInteger.ONE);
   }
 
   /** A swept token key's option must hold one value (its default does). */

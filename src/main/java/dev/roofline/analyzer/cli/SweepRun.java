@@ -4,6 +4,7 @@ import dev.roofline.analyzer.analysis.ParetoFront;
 import dev.roofline.analyzer.analysis.Scenario;
 import dev.roofline.analyzer.analysis.ScenarioRow;
 import dev.roofline.analyzer.analysis.Sweep;
+import dev.roofline.analyzer.analysis.SweepKey;
 import dev.roofline.analyzer.analysis.SweepLimits;
 import dev.roofline.analyzer.analysis.SweepTally;
 import dev.roofline.analyzer.device.DeviceException;
@@ -16,6 +17,7 @@ import dev.roofline.analyzer.graph.LayoutException;
 import dev.roofline.analyzer.graph.Links;
 import dev.roofline.analyzer.graph.OperatorGraph;
 import dev.roofline.analyzer.graph.Query;
+import dev.roofline.analyzer.report.ReportFormat;
 import dev.roofline.analyzer.report.SweepColumns;
 import dev.roofline.analyzer.report.SweepOutput;
 import dev.roofline.analyzer.report.plot.SweepPlot;
@@ -40,6 +42,9 @@ final class SweepRun {
 
   private SweepRun() {}
 
+  /** What reaches the context the model was made for, in the note that says so. */
+  private static final String NOTE = "the longest request of the sweep reaches ";
+
   /** A kept row and its place in the scenarios' order. */
   private record Numbered(long order, ScenarioRow row) {}
 
@@ -52,10 +57,14 @@ final class SweepRun {
     SweepLimits limits = sweeping.limits();
     SweepColumns columns = new SweepColumns(sweeping.space().keys(), sweeping.request());
     PlotTarget plot = request.plot();
+    if (plot != null) {
+      // The chart is written at the end, after every row: a file that cannot be written is told first.
+      OutputFile.check(plot.file());
+    }
     // The table writes nothing before its end: its notes go first, as a single run's do.
-    boolean streamed = request.format() != dev.roofline.analyzer.report.ReportFormat.TABLE;
+    boolean streamed = request.format() != ReportFormat.TABLE;
     if (streamed) {
-      Pipeline.notes(model, request, null, "", err);
+      Pipeline.notes(model, request, sweeping.longest(), NOTE, err);
     }
     SweepOutput output = SweepOutput.of(request.format(), columns, limits, out);
     ParetoFront<Numbered> front = limits.pareto() || plot != null ? new ParetoFront<>() : null;
@@ -102,22 +111,16 @@ final class SweepRun {
           plot.file(), SweepPlot.render(points, model.subject, sweeping.description(), plot.format()));
     }
     if (!streamed) {
-      Pipeline.notes(model, request, null, "", err);
+      Pipeline.notes(model, request, sweeping.longest(), NOTE, err);
     }
     output.end(tally);
     return 0;
   }
 
+  /** Whether a parallel degree is swept: then the chart's series name their layouts. */
   private static boolean layoutsSwept(SweepColumns columns) {
-    for (dev.roofline.analyzer.analysis.SweepKey k : columns.keys()) {
-      if (k == dev.roofline.analyzer.analysis.SweepKey.TP
-          || k == dev.roofline.analyzer.analysis.SweepKey.DP
-          || k == dev.roofline.analyzer.analysis.SweepKey.EP
-          || k == dev.roofline.analyzer.analysis.SweepKey.PP) {
-        return true;
-      }
-    }
-    return false;
+    List<SweepKey> keys = columns.keys();
+    return keys.contains(SweepKey.TP) || keys.contains(SweepKey.DP) || keys.contains(SweepKey.EP) || keys.contains(SweepKey.PP);
   }
 
   /** A rule of a scenario that the options would check for a single run, with the error it gives. */
@@ -191,14 +194,16 @@ final class SweepRun {
       if (single && !options.any()) {
         return Layout.SINGLE;
       }
-      BigInteger devices = BigInteger.valueOf(s.tp()).multiply(BigInteger.valueOf(s.dp())).multiply(BigInteger.valueOf(s.pp()));
+      BigInteger devices =
+          BigInteger.valueOf(s.tp()).multiply(BigInteger.valueOf(s.dp())).multiply(BigInteger.valueOf(s.pp()));
       long instance = devices.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
       String key = s.device() + ' ' + instance;
       Links resolved = links.get(key);
       if (resolved == null) {
         LinkOptions.Figures f = options.resolve(sweeping.devices().get(s.device()).id(), instance);
         resolved =
-            new Links(f.scaleUpName(), f.scaleUp(), f.scaleOutName(), f.scaleOut(), f.nodeSize(), f.efficiency(), f.latency());
+            new Links(
+                f.scaleUpName(), f.scaleUp(), f.scaleOutName(), f.scaleOut(), f.nodeSize(), f.efficiency(), f.latency());
         links.put(key, resolved);
       }
       return new Layout(s.tp(), s.dp(), s.ep(), s.pp(), resolved);

@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * A sweep as the options ask for it, checked: its scenarios; the device each of their ids names,
  * with the device options' overrides; the link options, which hold for every layout; which rows to
- * keep; whether the scenarios are requests (output tokens given or swept); and the sweep in a line,
- * for the chart.
+ * keep; whether the scenarios are requests (output tokens given or swept); the most tokens of
+ * context a request reaches (null: not requests); and the sweep in a line, for the chart.
  */
 record Sweeping(
     ScenarioSpace space,
@@ -19,6 +19,7 @@ record Sweeping(
     LinkOptions links,
     SweepLimits limits,
     boolean request,
+    java.math.BigInteger longest,
     String description) {
 
   Sweeping {

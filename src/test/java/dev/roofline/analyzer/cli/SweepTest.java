@@ -281,6 +281,30 @@ class SweepTest {
     return false;
   }
 
+  /** One note for the sweep whose longest request runs past the model's context: 200,000 + 1 + 100 − 1 tokens. */
+  @Test
+  void aSweepPastTheModelsContextIsOneNote() {
+    CliRun r = run("--format csv --sweep cached=0..200000:+100000 --sweep output=1,100 --device h100-sxm");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.err().lines().filter(l -> l.contains("max_position_embeddings")).toList())
+        .containsExactly(
+            "note: the longest request of the sweep reaches 200100 tokens of context, past the 131072 the model was"
+                + " made for (max_position_embeddings)");
+    assertThat(run("--format csv --sweep cached=0..100000:+100000 --sweep output=1,100 --device h100-sxm").err())
+        .doesNotContain("max_position_embeddings");
+  }
+
+  /** A chart that cannot be written is an error before any row streams out. */
+  @Test
+  void anUnwritableChartFailsBeforeAnyRow(@TempDir Path dir) {
+    Path chart = dir.resolve("missing").resolve("sweep.svg");
+    CliRun r = run("--format csv --sweep tp=1,2 --device h100-sxm --plot " + chart);
+    assertThat(r.exitCode()).as(r.describe()).isEqualTo(Main.EXIT_FILE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("error: cannot write " + chart + ": no such folder " + chart.getParent() + "\n");
+    assertThat(dir.resolve("missing")).doesNotExist();
+  }
+
   /** The chart names each series and draws the front; hollow markers for the scenarios that do not fit. */
   @Test
   void theChartDrawsTheSeriesAndTheFront(@TempDir Path dir) throws Exception {
