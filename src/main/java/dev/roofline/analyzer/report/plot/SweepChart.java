@@ -2,7 +2,6 @@ package dev.roofline.analyzer.report.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
@@ -14,16 +13,10 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -67,15 +60,13 @@ final class SweepChart {
   private static final Shape LEGEND_SWATCH = new Rectangle2D.Double(-6, -6, 12, 12);
   private static final Stroke MARKER_STROKE = new BasicStroke(1.3f);
   private static final Stroke FRONT_STROKE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-  private static final Stroke GRID_STROKE = new BasicStroke(0.8f);
   private static final Color FRONT = new Color(0x22, 0x22, 0x22, 200);
 
   static JFreeChart of(SweepPlot.Points points, String model, String sweep) {
     List<SweepPlot.Points.Series> series = points.series();
     double[] range = range(series);
-    TextUtils.setUseDrawRotatedStringWorkaround(false);
-    DecadeAxis x = axis(X_AXIS, range[0], range[1]);
-    DecadeAxis y = axis(Y_AXIS, range[2], range[3]);
+    DecadeAxis x = ChartFrame.axis(X_AXIS, new DecadeFormat(""), range[0], range[1], true);
+    DecadeAxis y = ChartFrame.axis(Y_AXIS, new DecadeFormat(""), range[2], range[3], true);
 
     XYSeriesCollection markers = new XYSeriesCollection();
     XYLineAndShapeRenderer shapes = new XYLineAndShapeRenderer(false, true);
@@ -116,45 +107,13 @@ final class SweepChart {
     frontRenderer.setSeriesPaint(0, FRONT);
     frontRenderer.setSeriesStroke(0, FRONT_STROKE);
 
-    XYPlot plot = new XYPlot(markers, x, y, shapes);
+    XYPlot plot = ChartFrame.plot(markers, x, y, shapes);
     plot.setDataset(1, frontData);
     plot.setRenderer(1, frontRenderer);
     // The front over the markers.
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlinePaint(Style.AXIS);
-    plot.setOutlineStroke(new BasicStroke(1f));
-    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-    plot.setInsets(new RectangleInsets(8, 4, 4, 20));
-    plot.setDomainGridlinePaint(Style.GRID);
-    plot.setRangeGridlinePaint(Style.GRID);
-    plot.setDomainGridlineStroke(GRID_STROKE);
-    plot.setRangeGridlineStroke(GRID_STROKE);
-    plot.setDomainMinorGridlinesVisible(true);
-    plot.setRangeMinorGridlinesVisible(true);
-    plot.setDomainMinorGridlinePaint(Style.MINOR_GRID);
-    plot.setRangeMinorGridlinePaint(Style.MINOR_GRID);
-    plot.setDomainMinorGridlineStroke(GRID_STROKE);
-    plot.setRangeMinorGridlineStroke(GRID_STROKE);
-
-    JFreeChart chart = new JFreeChart(model + ": tokens/s per device against tokens/s per query", Style.TITLE, plot, false);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.setPadding(new RectangleInsets(14, 14, 10, 14));
-    RenderingHints hints = new RenderingHints(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    hints.put(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    hints.put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    chart.setRenderingHints(hints);
-    chart.getTitle().setPaint(Style.INK);
-    TextTitle subtitle = new TextTitle(sweep, Style.SUBTITLE);
-    subtitle.setPaint(Style.MUTED);
-    subtitle.setPadding(new RectangleInsets(4, 0, 8, 0));
-    chart.addSubtitle(subtitle);
-    TextTitle note = new TextTitle(NOTE, Style.NOTE);
-    note.setPaint(Style.MUTED);
-    note.setPosition(RectangleEdge.BOTTOM);
-    note.setHorizontalAlignment(HorizontalAlignment.CENTER);
-    note.setPadding(new RectangleInsets(2, 0, 0, 0));
-    chart.addSubtitle(note);
+    JFreeChart chart =
+        ChartFrame.chart(model + ": tokens/s per device against tokens/s per query", plot, sweep, NOTE);
     chart.addSubtitle(legend(styles, anyHollow, !points.front().isEmpty()));
     return chart;
   }
@@ -188,20 +147,6 @@ final class SweepChart {
   private static double upper(double min, double max) {
     double span = Math.max(max - min, 1);
     return max + (span - (max - min)) / 2 + span / 20;
-  }
-
-  private static DecadeAxis axis(String label, double lower, double upper) {
-    DecadeAxis axis = new DecadeAxis(label, new DecadeFormat(""), lower, upper, true);
-    axis.setLabelFont(Style.AXIS_LABEL);
-    axis.setLabelPaint(Style.INK);
-    axis.setTickLabelFont(Style.TICK_LABEL);
-    axis.setTickLabelPaint(Style.MUTED);
-    axis.setAxisLinePaint(Style.AXIS);
-    axis.setTickMarkPaint(Style.AXIS);
-    axis.setMinorTickMarksVisible(false);
-    axis.setTickMarkOutsideLength(4f);
-    axis.setLabelInsets(new RectangleInsets(6, 6, 6, 6));
-    return axis;
   }
 
   /**
@@ -263,15 +208,7 @@ final class SweepChart {
       item.setLabelPaint(Style.INK);
       items.add(item);
     }
-    LegendTitle legend = new LegendTitle(() -> items);
-    legend.setPosition(RectangleEdge.BOTTOM);
-    legend.setItemFont(Style.LEGEND);
-    legend.setItemPaint(Style.INK);
-    legend.setBackgroundPaint(Color.WHITE);
-    legend.setFrame(BlockBorder.NONE);
-    legend.setPadding(new RectangleInsets(8, 0, 0, 0));
-    legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 16));
-    return legend;
+    return ChartFrame.legend(() -> items, 8);
   }
 
   private static LegendItem item(String label, Shape shape, Color fill, Color outline) {
