@@ -34,6 +34,14 @@ public record ScenarioRow(
     }
   }
 
+  /**
+   * Whether the scenario is a deployment: valid, and its memory fits on its devices (or no
+   * capacity is known to say it does not).
+   */
+  public boolean fitting() {
+    return valid && !Boolean.FALSE.equals(fits);
+  }
+
   /** The row of a scenario that breaks a rule. */
   public static ScenarioRow invalid(Scenario scenario, String reason) {
     return new ScenarioRow(scenario, false, reason, null, null, null, null, null, null, null, null, null, null, null);

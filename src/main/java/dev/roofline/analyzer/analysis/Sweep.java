@@ -6,7 +6,6 @@ import dev.roofline.analyzer.graph.CostModel;
 import dev.roofline.analyzer.graph.Layout;
 import dev.roofline.analyzer.graph.OperatorGraph;
 import dev.roofline.analyzer.graph.Query;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -24,7 +23,11 @@ public final class Sweep {
     /** The device of {@code id} for this model's precision. */
     ResolvedDevice device(String id);
 
-    /** The layout of {@code s} on its device (its links). */
+    /**
+     * The layout of {@code s} on its device (its links), once the rules of {@code s} that no
+     * analysis checks hold (degrees and output tokens of at least 1, a batch that every attention
+     * group and micro-batch holds alike); else an exception {@code reasons} names.
+     */
     Layout layout(Scenario s);
   }
 
@@ -68,9 +71,10 @@ public final class Sweep {
 
   private ScenarioRow evaluate(Scenario s, boolean fast) {
     try {
-      Query query = Query.of(List.of(s.cached()), List.of(s.input()), s.batch());
-      ResolvedDevice device = placement.device(s.device());
+      Query query = Query.of(s.cached(), s.input(), s.batch());
+      // In the order a single run checks them: the batch, the layout's options, the device's peak.
       Layout layout = placement.layout(s);
+      ResolvedDevice device = placement.device(s.device());
       ScenarioRow row = fast ? lines.row(s, query, layout, device) : null;
       if (row != null) {
         return row;

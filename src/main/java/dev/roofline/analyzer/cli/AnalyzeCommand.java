@@ -74,7 +74,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   static final String LINK_EFFICIENCY = "--link-efficiency";
   static final String LINK_LATENCY = "--link-latency";
   static final String OUTPUT_TOKENS = "--output-tokens";
-  private static final LinkOptions.Names LINK_NAMES =
+  static final String SWEEP = "--sweep";
+  static final String MAX_TTFT = "--max-ttft";
+  static final String MAX_TPOT = "--max-tpot";
+  static final String PARETO = "--pareto";
+  static final LinkOptions.Names LINK_NAMES =
       new LinkOptions.Names(LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY);
 
   private final Map<String, String> env;
@@ -97,13 +101,17 @@ final class AnalyzeCommand implements Callable<Integer> {
    */
   static CommandLine commandLine(Map<String, String> env, String[] args) {
     AnalyzeCommand command = new AnalyzeCommand(env);
-    command.commandLine = new CommandLine(spec(command, mayName(args, SPLIT_OPTIONS)));
+    command.commandLine =
+        new CommandLine(spec(command, mayName(args, SPLIT_OPTIONS), mayName(args, SWEEP_OPTIONS)));
     return command.commandLine;
   }
 
   /** The options of the many-device split and of whole requests. */
   private static final List<String> SPLIT_OPTIONS =
       List.of(TP, DP, EP, PP, LINK_BANDWIDTH, NET_BANDWIDTH, NODE_SIZE, LINK_EFFICIENCY, LINK_LATENCY, OUTPUT_TOKENS);
+
+  /** The options of sweeps. */
+  private static final List<String> SWEEP_OPTIONS = List.of(SWEEP, MAX_TTFT, MAX_TPOT, PARETO);
 
   /**
    * Whether an argument before {@code --} could name one of {@code options}: a prefix of one of
@@ -133,7 +141,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     return false;
   }
 
-  private static CommandSpec spec(AnalyzeCommand command, boolean split) {
+  private static CommandSpec spec(AnalyzeCommand command, boolean split, boolean sweep) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
     spec.name(Main.NAME).versionProvider(new VersionProvider());
     spec.usageMessage()
@@ -231,6 +239,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (split) {
       split(spec);
     }
+    if (sweep) {
+      sweep(spec);
+    }
     rest(spec);
     return spec;
   }
@@ -260,9 +271,34 @@ final class AnalyzeCommand implements Callable<Integer> {
             .build());
   }
 
+  /** Declares the options of sweeps. */
+  private static void sweep(CommandSpec spec) {
+    spec.addOption(
+        OptionSpec.builder(SWEEP)
+            .paramLabel("KEY=VALUES")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description(
+                "Run every scenario of the values (repeatable: the cartesian product, the last varying"
+                    + " fastest), a row each: KEY one of batch, cached, input, output, tp, dp, ep, pp, device;"
+                    + " VALUES a list (1,8,64; h100-sxm,mi300x) or a range A..B, A..B:xF, A..B:+S.")
+            .build());
+    spec.addOption(text(MAX_TTFT, "TIME", "Keep only scenarios whose time to first token (step time) is at most TIME: 2s, 500ms."));
+    spec.addOption(text(MAX_TPOT, "TIME", "Keep only scenarios whose time per output token is at most TIME: 50ms."));
+    spec.addOption(
+        OptionSpec.builder(PARETO)
+            .arity("0")
+            .type(boolean.class)
+            .description(
+                "Keep only the scenarios that fit and that no other beats on both tokens/s per device and"
+                    + " tokens/s per query.")
+            .build());
+  }
+
   private static void rest(CommandSpec spec) {
     spec.addOption(
-        text(PLOT, "FILE", "Also draw the step's roofline chart to FILE, .svg or .png (needs a device)."));
+        text(PLOT, "FILE", "Also draw the step's roofline chart (a sweep's: its scenarios' rates) to FILE, .svg or .png"
+            + " (needs a device)."));
     spec.addOption(
         OptionSpec.builder(LIST_DEVICES)
             .arity("0")
@@ -339,14 +375,22 @@ final class AnalyzeCommand implements Callable<Integer> {
    */
   private Request request(CommandSpec spec) {
     String model = spec.positionalParameters().get(0).getValue();
-    List<BigInteger> cached = value(spec, CACHED);
-    List<BigInteger> input = value(spec, INPUT);
-    BigInteger batch = value(spec, BATCH);
-    Query query;
-    try {
-      query = Query.of(cached, input, batch);
-    } catch (Query.Invalid e) {
-      throw new UsageException(message(e, cached.size(), input.size()));
+    List<String> sweeps = value(spec, SWEEP);
+    boolean sweep = sweeps != null && !sweeps.isEmpty();
+    Query query = null;
+    if (!sweep) {
+      String sweepOnly = Boolean.TRUE.equals(value(spec, PARETO)) ? PARETO
+          : value(spec, MAX_TTFT) != null ? MAX_TTFT : value(spec, MAX_TPOT) != null ? MAX_TPOT : null;
+      if (sweepOnly != null) {
+        throw new UsageException(sweepOnly + " keeps some scenarios of a sweep: add " + SWEEP + " KEY=VALUES");
+      }
+      List<BigInteger> cached = value(spec, CACHED);
+      List<BigInteger> input = value(spec, INPUT);
+      try {
+        query = Query.of(cached, input, value(spec, BATCH));
+      } catch (Query.Invalid e) {
+        throw new UsageException(message(e, cached.size(), input.size()));
+      }
     }
     String rev = value(spec, REVISION);
     String problem = Revision.problem(rev);
@@ -391,16 +435,23 @@ final class AnalyzeCommand implements Callable<Integer> {
             value(spec, FLOPS_EFFICIENCY),
             value(spec, MEM_EFFICIENCY),
             DEVICE_NAMES);
+    String plotFile = value(spec, PLOT);
+    CostModel costs = Boolean.TRUE.equals(value(spec, REFINED)) ? CostModel.REFINED : CostModel.ORIGINAL;
+    if (sweep) {
+      Sweeping sweeping = SweepOptions.sweeping(spec, sweeps, device);
+      PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, true);
+      return new Request(
+          model, null, new Revision(rev), hub, format, quantization, precision, costs, null, plot, Layout.SINGLE, null,
+          sweeping);
+    }
     // Throws DeviceException, a usage error, before any file or network access.
     DeviceSpec deviceSpec = device.isEmpty() ? null : DeviceSpec.of(device);
-    String plotFile = value(spec, PLOT);
     PlotTarget plot = plotFile == null ? null : plotTarget(plotFile, deviceSpec != null);
-    CostModel costs = Boolean.TRUE.equals(value(spec, REFINED)) ? CostModel.REFINED : CostModel.ORIGINAL;
     Layout layout = layout(spec, deviceSpec, query);
     BigInteger outputTokens = value(spec, OUTPUT_TOKENS);
     if (outputTokens != null) {
       if (outputTokens.signum() < 1) {
-        throw new UsageException(OUTPUT_TOKENS + " must be at least 1 (got " + outputTokens + ")");
+        throw new UsageException(outputTokensProblem(outputTokens));
       }
       if (deviceSpec == null) {
         throw new UsageException(
@@ -409,7 +460,28 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     return new Request(
-        model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot, layout, outputTokens);
+        model, query, new Revision(rev), hub, format, quantization, precision, costs, deviceSpec, plot, layout, outputTokens,
+        null);
+  }
+
+  /** What is wrong with {@code n} output tokens (fewer than 1). */
+  static String outputTokensProblem(BigInteger n) {
+    return OUTPUT_TOKENS + " must be at least 1 (got " + n + ")";
+  }
+
+  /**
+   * What is wrong with a batch of {@code batch} queries, {@code values} token values repeated
+   * {@code repeat} times, split into {@code dp} attention groups of {@code pp} micro-batches: null
+   * when every group and micro-batch holds the same pattern of queries.
+   */
+  static String batchSplit(BigInteger batch, int values, BigInteger repeat, long dp, long pp) {
+    BigInteger groups = BigInteger.valueOf(dp).multiply(BigInteger.valueOf(pp));
+    if (repeat.mod(groups).signum() == 0) {
+      return null;
+    }
+    return BATCH + " (" + batch + ") must be a multiple of " + DP + " × " + PP + " × the values in " + CACHED
+        + " (" + dp + " × " + pp + " × " + values + " = " + groups.multiply(BigInteger.valueOf(values))
+        + "): every attention group and micro-batch holds the same queries";
   }
 
   /**
@@ -449,15 +521,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     long tp = degrees[0];
     long dp = degrees[1];
     long pp = degrees[3];
-    BigInteger groups = BigInteger.valueOf(dp).multiply(BigInteger.valueOf(pp));
-    if (query.repeat().mod(groups).signum() != 0) {
-      int values = query.cached().size();
-      throw new UsageException(
-          BATCH + " (" + query.batchSize() + ") must be a multiple of " + DP + " × " + PP + " × the values in " + CACHED
-              + " (" + dp + " × " + pp + " × " + values + " = " + groups.multiply(BigInteger.valueOf(values))
-              + "): every attention group and micro-batch holds the same queries");
+    String split = batchSplit(query.batchSize(), query.cached().size(), query.repeat(), dp, pp);
+    if (split != null) {
+      throw new UsageException(split);
     }
-    BigInteger devices = BigInteger.valueOf(tp).multiply(groups);
+    BigInteger devices = BigInteger.valueOf(tp).multiply(BigInteger.valueOf(dp)).multiply(BigInteger.valueOf(pp));
     long instance = devices.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
     LinkOptions.Figures f = links.resolve(device.id(), instance);
     Links resolved =
@@ -513,7 +581,7 @@ final class AnalyzeCommand implements Callable<Integer> {
    * The value of option {@code name} (its full name): null when it is not given or, for this run,
    * not declared. Looked up in the spec's map of names, not by picocli's search over every option.
    */
-  private static <T> T value(CommandSpec spec, String name) {
+  static <T> T value(CommandSpec spec, String name) {
     OptionSpec option = spec.optionsMap().get(name);
     return option == null ? null : option.getValue();
   }
@@ -536,7 +604,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** What a batch's broken rule means in the options' terms. */
-  private static String message(Query.Invalid e, int cachedValues, int inputValues) {
+  static String message(Query.Invalid e, int cachedValues, int inputValues) {
     return switch (e.problem()) {
       case LENGTHS_DIFFER -> CACHED + " and " + INPUT + " must have the same number of values (got "
           + cachedValues + " and " + inputValues + ")";

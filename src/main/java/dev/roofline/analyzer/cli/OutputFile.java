@@ -30,15 +30,7 @@ final class OutputFile {
    */
   static void write(Path target, byte[] bytes) {
     Path absolute = target.toAbsolutePath();
-    Path folder = absolute.getParent();
-    if (Files.isDirectory(absolute)) {
-      throw new OutputException("cannot write " + target + ": it is a folder");
-    }
-    if (folder == null || !Files.isDirectory(folder)) {
-      String why =
-          folder != null && Files.exists(folder) ? folder + " is not a folder" : "no such folder " + folder;
-      throw new OutputException("cannot write " + target + ": " + why);
-    }
+    Path folder = folder(target, absolute);
     Path temp = null;
     try {
       temp = create(folder, absolute.getFileName().toString());
@@ -62,6 +54,36 @@ final class OutputFile {
         }
       }
     }
+  }
+
+  /**
+   * Checks that {@code target} can be written now: it is no folder, its folder is one, and a file
+   * can be made there; so that a run that writes it only at the end of a long time fails first.
+   *
+   * @throws OutputException naming {@code target} and what is wrong
+   */
+  static void check(Path target) {
+    Path absolute = target.toAbsolutePath();
+    Path folder = folder(target, absolute);
+    try {
+      Files.delete(create(folder, absolute.getFileName().toString()));
+    } catch (IOException e) {
+      throw new OutputException("cannot write " + target + ": " + reason(e, folder));
+    }
+  }
+
+  /** The folder of {@code target} ({@code absolute}), which must be one, while the target must not. */
+  private static Path folder(Path target, Path absolute) {
+    Path folder = absolute.getParent();
+    if (Files.isDirectory(absolute)) {
+      throw new OutputException("cannot write " + target + ": it is a folder");
+    }
+    if (folder == null || !Files.isDirectory(folder)) {
+      String why =
+          folder != null && Files.exists(folder) ? folder + " is not a folder" : "no such folder " + folder;
+      throw new OutputException("cannot write " + target + ": " + why);
+    }
+    return folder;
   }
 
   /**

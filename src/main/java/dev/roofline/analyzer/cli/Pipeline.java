@@ -27,7 +27,6 @@ import java.util.Arrays;
  * empty.
  */
 final class Pipeline {
-  private Pipeline() {}
 
   /**
    * A Hub or cached copy is usable when one of the families can read it; what it read is kept, so
@@ -49,21 +48,49 @@ final class Pipeline {
     }
   }
 
+  // The model a request names (the class itself holds it, so that a run loads no class more):
+  // where its config came from, the config read, its precisions, and who asked for it.
+  final LoadedConfig loaded;
+  final ParsedConfig parsed;
+  final ModelConfig config;
+  final Precision precision;
+  final Subject subject;
+
+  private Pipeline(Request request) {
+    FamilyCheck families = new FamilyCheck();
+    loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision(), families);
+    parsed = families.read(loaded.json(), loaded.origin());
+    config = parsed.model();
+    precision = parsed.precision(request.quantization(), request.precision(), loaded.origin());
+    subject = subject(request, loaded);
+  }
+
+  /** Reads the config {@code request} names, and resolves its precisions. */
+  static Pipeline model(Request request) {
+    return new Pipeline(request);
+  }
+
+  /** The device of {@code spec} with the peak of this model's precision. */
+  ResolvedDevice device(DeviceSpec spec) {
+    return device(spec, config, precision);
+  }
+
   /** Runs {@code request}, writing the report to {@code out} and notices to {@code err}; the exit code. */
   static int run(Request request, PrintWriter out, PrintWriter err) {
-    FamilyCheck families = new FamilyCheck();
-    LoadedConfig loaded = ConfigSource.resolve(request.model(), request.hub(), request.revision(), families);
-    ParsedConfig parsed = families.read(loaded.json(), loaded.origin());
-    ModelConfig config = parsed.model();
-    Precision precision = parsed.precision(request.quantization(), request.precision(), loaded.origin());
+    if (request.sweep() != null) {
+      // The sweep's classes load here, and only here.
+      return SweepRun.run(request, out, err);
+    }
+    Pipeline model = model(request);
+    ModelConfig config = model.config;
     // The device's peak is the column of the activations' precision, known only now.
-    ResolvedDevice device = request.device() == null ? null : device(request.device(), config, precision);
-    OperatorGraph graph = Graphs.operators(config, precision);
+    ResolvedDevice device = request.device() == null ? null : model.device(request.device());
+    OperatorGraph graph = Graphs.operators(config, model.precision);
     Analysis analysis;
     try {
       analysis =
           Analysis.of(
-              subject(request, loaded),
+              model.subject,
               config,
               graph,
               request.costModel(),
@@ -79,21 +106,38 @@ final class Pipeline {
       // The charting classes load here, and only here.
       OutputFile.write(request.plot().file(), RooflinePlot.render(analysis, request.plot().format()));
     }
+    BigInteger longest =
+        request.outputTokens() == null
+            ? null
+            : longest(request.query()).add(request.outputTokens()).subtract(BigInteger.ONE);
+    notes(model, request, longest, "the request reaches ", err);
+    out.print(report);
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * Prints on {@code err} where the config came from when that is not what was asked for, that
+   * {@code longest} tokens of context (null: not asked) are past what the model was made for,
+   * {@code reaching} saying what reaches them, and that the config's quantization is not read.
+   */
+  static void notes(Pipeline model, Request request, BigInteger longest, String reaching, PrintWriter err) {
+    LoadedConfig loaded = model.loaded;
     Notice notice = loaded.notice();
     if (notice != null) {
       err.print((notice.severity() == Notice.Severity.WARNING ? "warning: " : "note: ") + notice.text() + "\n");
     }
-    if (request.outputTokens() != null && parsed.maxPositionEmbeddings() != null) {
-      BigInteger longest = longest(request.query()).add(request.outputTokens()).subtract(BigInteger.ONE);
-      if (longest.compareTo(parsed.maxPositionEmbeddings()) > 0) {
-        err.print(
-            "note: the request reaches "
-                + longest
-                + " tokens of context, past the "
-                + parsed.maxPositionEmbeddings()
-                + " the model was made for (max_position_embeddings)\n");
-      }
+    BigInteger made = model.parsed.maxPositionEmbeddings();
+    if (longest != null && made != null && longest.compareTo(made) > 0) {
+      err.print(
+          "note: "
+              + reaching
+              + longest
+              + " tokens of context, past the "
+              + made
+              + " the model was made for (max_position_embeddings)\n");
     }
+    Precision precision = model.precision;
     if (precision.ignoresQuantizationConfig()) {
       err.print(
           "note: "
@@ -107,9 +151,6 @@ final class Pipeline {
               + "\n");
     }
     err.flush();
-    out.print(report);
-    out.flush();
-    return 0;
   }
 
   /**
@@ -117,7 +158,7 @@ final class Pipeline {
    * column, or the activation type's when that differs (fp8 for W8A8 FP8; W4A16 keeps the 16-bit
    * one).
    */
-  private static ResolvedDevice device(DeviceSpec spec, ModelConfig config, Precision precision) {
+  static ResolvedDevice device(DeviceSpec spec, ModelConfig config, Precision precision) {
     ElementType activations = precision.activations();
     if (activations.equals(precision.configType())) {
       return spec.forDType(config.dtype().name());

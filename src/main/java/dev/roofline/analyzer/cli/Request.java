@@ -17,8 +17,9 @@ import java.util.Objects;
  * the precisions given, the cost model, the device to place the step on (null: none), the file to
  * draw the roofline chart to (null: none; only with a device), how the model is split over devices
  * (only with a device), and the tokens per query of a whole request (null: one step; only with a
- * device). Made from the options in one place ({@link AnalyzeCommand});
- * nothing after it reads an option.
+ * device). A sweep ({@code sweep}, else null) is many such runs: its scenarios stand for the batch,
+ * the layout, the output tokens and the device, which are then null, one device, null and null.
+ * Made from the options in one place ({@link AnalyzeCommand}); nothing after it reads an option.
  */
 record Request(
     String model,
@@ -32,10 +33,15 @@ record Request(
     DeviceSpec device,
     PlotTarget plot,
     Layout layout,
-    java.math.BigInteger outputTokens) {
+    java.math.BigInteger outputTokens,
+    Sweeping sweep) {
   Request {
     Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(query, "query");
+    if (sweep == null) {
+      Objects.requireNonNull(query, "query");
+    } else if (query != null || device != null || !layout.single() || outputTokens != null) {
+      throw new IllegalArgumentException("a sweep's scenarios give the batch, layout, output tokens and device");
+    }
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(format, "format");
@@ -46,7 +52,7 @@ record Request(
     if ((!layout.single() || outputTokens != null) && device == null) {
       throw new IllegalArgumentException("a split needs a device");
     }
-    if (plot != null && device == null) {
+    if (plot != null && device == null && sweep == null) {
       throw new IllegalArgumentException("a plot needs a device");
     }
   }

@@ -70,6 +70,14 @@ public record LinkOptions(
       BigDecimal efficiency,
       BigDecimal latency) {}
 
+  /**
+   * A time of at least 0 seconds, as {@code option} names it, read as the link latency is: a
+   * number with an optional unit, {@code s}, {@code ms}, {@code us} (or {@code µs}) or {@code ns}.
+   */
+  public static BigDecimal time(String option, String text) {
+    return Quantity.seconds(option, text);
+  }
+
   /** A positive whole number option (a parallel degree), as {@code option} names it. */
   public static long degree(String option, String text) {
     return Quantity.count(option, text);

@@ -125,11 +125,11 @@ class SweepLinesTest {
       long input = pick(r, 1, 1, 7, 4096, 1 + r.nextInt(20_000));
       BigInteger output = r.nextInt(3) == 0 ? null : big(pick(r, 1, 2, 3, 512, 1 + r.nextInt(100_000)));
       String device = r.nextInt(4) == 0 ? "custom" : r.nextBoolean() ? "h100-sxm" : "mi300x";
-      Scenario s = new Scenario(big(batch), big(cached), big(input), output, tp, dp, ep, pp, device);
+      Scenario s = new Scenario(big(batch), List.of(big(cached)), List.of(big(input)), output, tp, dp, ep, pp, device);
       ScenarioRow expected = sweep.analyse(s);
       assertThat(sweep.evaluate(s)).as(s.toString()).isEqualTo(expected);
       if (expected.valid()) {
-        Query query = Query.of(List.of(s.cached()), List.of(s.input()), s.batch());
+        Query query = Query.of(s.cached(), s.input(), s.batch());
         ScenarioRow row = lines.row(s, query, placement.layout(s), placement.device(device));
         if (row != null) {
           assertThat(row).as(s.toString()).isEqualTo(expected);
@@ -152,15 +152,15 @@ class SweepLinesTest {
       Sweep sweep = sweep(id, CostModel.REFINED);
       for (long tp : new long[] {1, 8}) {
         for (long cached : new long[] {0, 1, 32768}) {
-          Scenario s = new Scenario(big(16), big(cached), big(4096), big(512), tp, 1, 1, 1, "h100-sxm");
-          Query query = Query.of(List.of(s.cached()), List.of(s.input()), s.batch());
+          Scenario s = new Scenario(big(16), List.of(big(cached)), List.of(big(4096)), big(512), tp, 1, 1, 1, "h100-sxm");
+          Query query = Query.of(s.cached(), s.input(), s.batch());
           ScenarioRow row = lines.row(s, query, placement.layout(s), placement.device("h100-sxm"));
           assertThat(row).as(s.toString()).isNotNull().isEqualTo(sweep.analyse(s));
         }
       }
       // A pipeline is the full analysis's.
-      Scenario piped = new Scenario(big(16), big(0), big(4096), null, 1, 1, 1, 2, "h100-sxm");
-      Query query = Query.of(List.of(piped.cached()), List.of(piped.input()), piped.batch());
+      Scenario piped = new Scenario(big(16), List.of(big(0)), List.of(big(4096)), null, 1, 1, 1, 2, "h100-sxm");
+      Query query = Query.of(piped.cached(), piped.input(), piped.batch());
       assertThat(lines.row(piped, query, placement.layout(piped), placement.device("h100-sxm"))).isNull();
     }
   }

@@ -87,7 +87,8 @@ class OptionPrefixesTest {
           """
           --f   | '--format', '--flops-efficiency'
           --mem | '--mem-bandwidth', '--mem-capacity', '--mem-efficiency'
-          --p   | '--peak-flops', '--pp', '--plot'
+          --p   | '--peak-flops', '--pp', '--pareto', '--plot'
+          --max | '--max-ttft', '--max-tpot'
           --l   | '--link-bandwidth', '--link-efficiency', '--link-latency', '--list-devices', '--list-models'
           """)
   void anAmbiguousPrefixIsOneUsageErrorLine(String prefix, String options) {

@@ -339,6 +339,26 @@ class PackagedToolIT {
     assertThat(classes.stream().filter(c -> c.startsWith("org.apache.batik.")).toList()).as("a PNG").isEmpty();
   }
 
+  /**
+   * Sweeps stay off the other paths: a run without {@code --sweep}, on one device, split, or a
+   * whole request, loads none of the sweep's classes; a sweep does.
+   */
+  @Test
+  void onlyASweepLoadsTheSweepClasses() throws Exception {
+    List<String> split = new ArrayList<>(List.of("--device", "h100-sxm", "--tp", "2", "--output-tokens", "4"));
+    split.addAll(ARGS);
+    for (List<String> args : List.of(ARGS, split)) {
+      List<String> classes = loadedClasses(args);
+      assertThat(classes).as("the log lists the classes").contains("dev.roofline.analyzer.report.TableReport");
+      assertThat(classes.stream().filter(c -> c.contains(".Sweep") || c.contains(".Scenario") || c.contains(".Pareto")).toList())
+          .as(String.join(" ", args))
+          .isEmpty();
+    }
+    List<String> sweep = new ArrayList<>(List.of("--device", "h100-sxm", "--sweep", "tp=1,2"));
+    sweep.addAll(ARGS);
+    assertThat(loadedClasses(sweep)).contains("dev.roofline.analyzer.cli.SweepRun", "dev.roofline.analyzer.analysis.Sweep");
+  }
+
   @Test
   void aBadConfigGivesOneLineAndExitOneInARealProcess() throws Exception {
     Path bad = Files.createTempFile("config", ".json");

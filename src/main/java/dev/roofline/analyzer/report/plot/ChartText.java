@@ -9,6 +9,7 @@ import dev.roofline.analyzer.analysis.RequestFigures;
 import dev.roofline.analyzer.analysis.Provenance;
 import dev.roofline.analyzer.analysis.Roofline;
 import dev.roofline.analyzer.analysis.StepFigures;
+import dev.roofline.analyzer.analysis.Subject;
 import dev.roofline.analyzer.analysis.Workload;
 import dev.roofline.analyzer.report.Quantities;
 import java.math.BigDecimal;
@@ -37,8 +38,13 @@ final class ChartText {
 
   /** The model as asked for: a Hub name as given, a file by its name. */
   static String model(ModelSummary model) {
-    String argument = model.subject().argument();
-    if (model.subject().provenance() == Provenance.FILE) {
+    return model(model.subject());
+  }
+
+  /** The model as asked for: a Hub name as given, a file by its name. */
+  static String model(Subject subject) {
+    String argument = subject.argument();
+    if (subject.provenance() == Provenance.FILE) {
       Path name = Path.of(argument).getFileName();
       return name == null ? argument : name.toString();
     }

@@ -26,11 +26,24 @@ final class DecadeAxis extends NumberAxis {
   /** The most labelled ticks an axis gets. */
   static final int MAX_LABELS = 12;
 
+  /** An axis shorter than this, in decades, labels 2 and 5 times each power of ten too, when asked. */
+  static final double SHORT = 2.5;
+
   private final DecadeFormat format;
+  private final boolean labelsShort;
 
   DecadeAxis(String label, DecadeFormat format, double lower, double upper) {
+    this(label, format, lower, upper, false);
+  }
+
+  /**
+   * With {@code labelsShort}, an axis of fewer than {@value #SHORT} decades also labels 2 and 5
+   * times each power of ten, so that a short axis has labels to read values by.
+   */
+  DecadeAxis(String label, DecadeFormat format, double lower, double upper, boolean labelsShort) {
     super(label);
     this.format = format;
+    this.labelsShort = labelsShort;
     setRange(lower, upper);
   }
 
@@ -59,11 +72,12 @@ final class DecadeAxis extends NumberAxis {
     long step = step(upper - lower);
     List<NumberTick> ticks = new ArrayList<>();
     if (step == 1) {
+      boolean dense = labelsShort && upper - lower < SHORT;
       for (long k = (long) Math.floor(lower); k <= (long) Math.floor(upper); k++) {
         for (int m = 1; m <= 9; m++) {
           double v = k + Math.log10(m);
           if (v >= lower && v <= upper) {
-            ticks.add(tick(m == 1, v, k, anchor));
+            ticks.add(dense && (m == 2 || m == 5) ? multiple(m, v, k, anchor) : tick(m == 1, v, k, anchor));
           }
         }
       }
@@ -74,6 +88,11 @@ final class DecadeAxis extends NumberAxis {
       ticks.add(tick(k % step == 0, k, k, anchor));
     }
     return ticks;
+  }
+
+  /** A labelled tick at {@code m} times {@code 10^decade}. */
+  private NumberTick multiple(int m, double at, long decade, TextAnchor anchor) {
+    return new NumberTick(TickType.MAJOR, at, format.text(m * Math.pow(10, decade)), anchor, anchor, 0);
   }
 
   private NumberTick tick(boolean major, double at, long decade, TextAnchor anchor) {
