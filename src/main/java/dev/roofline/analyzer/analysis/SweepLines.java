@@ -11,7 +11,9 @@ import dev.roofline.analyzer.graph.Query;
 import dev.roofline.analyzer.graph.Sharding;
 import dev.roofline.analyzer.graph.StorageTerm;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,13 @@ final class SweepLines {
   private final OperatorGraph graph;
   private final CostModel costs;
   private final boolean windowed;
-  private final Map<Layout, OperatorGraph> splits = new HashMap<>();
+  /** The layouts met so far, in order: a sweep has a few, and an index is cheaper to hash. */
+  private final List<Layout> layouts = new ArrayList<>();
+  private final List<OperatorGraph> splits = new ArrayList<>();
+  private Layout lastLayout;
+  private final Key[] recentKeys = new Key[2];
+  private final Lines[] recentLines = new Lines[2];
+  private int lastIndex;
   private final Map<Key, Lines> lines =
       new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -62,7 +70,7 @@ final class SweepLines {
     this.windowed = !costs.spans(graph).isEmpty();
   }
 
-  private record Key(Layout layout, BigInteger batch, BigInteger input) {}
+  private record Key(int layout, BigInteger batch, BigInteger input) {}
 
   /**
    * A device's roof as integers: compute takes {@code flops · pd / pn} s and memory {@code bytes ·
@@ -120,7 +128,18 @@ final class SweepLines {
       long mem0,
       long mem1,
       long dmem,
-      Rational comm) {
+      Rational comm,
+      Map<Roof, Bounds> bounds) {
+
+    /** Where each operator is compute-bound on {@code roof}. */
+    Bounds on(Roof roof) {
+      Bounds b = bounds.get(roof);
+      if (b == null) {
+        b = Bounds.of(this, roof);
+        bounds.put(roof, b);
+      }
+      return b;
+    }
 
     long flops(int i, long c) {
       return c == 0 ? f0[i] : Math.addExact(f1[i], Math.multiplyExact(df[i], c - 1));
@@ -135,11 +154,58 @@ final class SweepLines {
     }
   }
 
+  /**
+   * Where each operator of some lines is compute-bound on a roof: at 0 cached tokens ({@code
+   * atZero}), and from 1 on over {@code lo ≤ c ≤ hi} (empty when {@code lo > hi}). Its compute
+   * time less its memory time is affine in {@code c}, so its sign changes once at most.
+   */
+  private record Bounds(boolean[] atZero, long[] lo, long[] hi) {
+    static Bounds of(Lines l, Roof roof) {
+      int n = l.blocks.length;
+      boolean[] atZero = new boolean[n];
+      long[] lo = new long[n];
+      long[] hi = new long[n];
+      BigInteger k1 = BigInteger.valueOf(roof.computeScale);
+      BigInteger k2 = BigInteger.valueOf(roof.memoryScale);
+      BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+      for (int i = 0; i < n; i++) {
+        atZero[i] = roof.computeBound(l.f0[i], l.y0[i]);
+        // g(c) = k1·flops(c) − k2·bytes(c) = g1 + dg·(c − 1): compute-bound where positive.
+        BigInteger g1 = k1.multiply(BigInteger.valueOf(l.f1[i])).subtract(k2.multiply(BigInteger.valueOf(l.y1[i])));
+        BigInteger dg = k1.multiply(BigInteger.valueOf(l.df[i])).subtract(k2.multiply(BigInteger.valueOf(l.dy[i])));
+        lo[i] = 1;
+        hi[i] = Long.MAX_VALUE;
+        if (dg.signum() == 0) {
+          if (g1.signum() <= 0) {
+            hi[i] = 0;
+          }
+        } else if (dg.signum() > 0) {
+          if (g1.signum() <= 0) {
+            // The first t = c − 1 with g1 + dg·t > 0: ⌊−g1/dg⌋ + 1.
+            lo[i] = g1.negate().divide(dg).add(BigInteger.TWO).min(max).longValue();
+          }
+        } else if (g1.signum() <= 0) {
+          hi[i] = 0;
+        } else {
+          // The last t with g1 + dg·t > 0: ⌈g1/|dg|⌉ − 1.
+          BigInteger[] qr = g1.divideAndRemainder(dg.negate());
+          BigInteger last = qr[1].signum() == 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+          hi[i] = last.add(BigInteger.ONE).min(max).longValue();
+        }
+      }
+      return new Bounds(atZero, lo, hi);
+    }
+
+    boolean computeBound(int i, long c) {
+      return c == 0 ? atZero[i] : lo[i] <= c && c <= hi[i];
+    }
+  }
+
   /** What a counted step gives: its FLOPs, bytes, memory and communication time. */
   private record Point(long[] flops, long[] bytes, long[] blocks, long memory, Rational comm) {}
 
   /** A lines entry that cannot be used: its scenarios are the full analysis's. */
-  private static final Lines NONE = new Lines(null, null, null, null, null, null, null, 0, 0, 0, null);
+  private static final Lines NONE = new Lines(null, null, null, null, null, null, null, 0, 0, 0, null, null);
 
   /**
    * The row of {@code s}, whose batch is {@code query}, on {@code device} split as {@code layout},
@@ -176,15 +242,14 @@ final class SweepLines {
       return null;
     }
     long c = query.cached().get(0).longValueExact();
+    Bounds bounds = first.on(roof);
     long computeFlops = 0;
     long memoryBytes = 0;
     for (int i = 0; i < first.blocks.length; i++) {
-      long f = first.flops(i, c);
-      long y = first.bytes(i, c);
-      if (roof.computeBound(f, y)) {
-        computeFlops = Math.addExact(computeFlops, Math.multiplyExact(first.blocks[i], f));
+      if (bounds.computeBound(i, c)) {
+        computeFlops = Math.addExact(computeFlops, Math.multiplyExact(first.blocks[i], first.flops(i, c)));
       } else {
-        memoryBytes = Math.addExact(memoryBytes, Math.multiplyExact(first.blocks[i], y));
+        memoryBytes = Math.addExact(memoryBytes, Math.multiplyExact(first.blocks[i], first.bytes(i, c)));
       }
     }
     // Each figure is one fraction reduced once: the step's time is S = sn/sd, with the operators'
@@ -237,8 +302,13 @@ final class SweepLines {
       Rational perStep = decode.comm;
       BigInteger tn = decodeOps.multiply(perStep.den()).add(perStep.num().multiply(decodes).multiply(d));
       BigInteger td = d.multiply(perStep.den());
-      en = sn.multiply(td).add(tn.multiply(sd));
-      ed = sd.multiply(td);
+      // Both are over pn·wn times their communication's denominator: the sum over pn·wn times both.
+      if (sd.equals(td)) {
+        en = sn.add(tn);
+      } else {
+        en = sn.multiply(perStep.den()).add(tn.multiply(comm.den()));
+        ed = sd.multiply(perStep.den());
+      }
       tpot = new Rational(tn, td.multiply(decodes));
       perQuery = new Rational(td.multiply(decodes), tn);
       need = need.max(BigInteger.valueOf(decode.memory(from))).max(BigInteger.valueOf(decode.memory(to)));
@@ -271,6 +341,7 @@ final class SweepLines {
    * compute-bound steps and the bytes of its memory-bound ones, as arithmetic series.
    */
   private static BigInteger decodes(Lines d, long from, long to, Roof roof) {
+    Bounds bounds = d.on(roof);
     // Operators bound alike over the whole range: Σ blocks·value at `from`, and Σ blocks·slope.
     long computeAt = 0;
     long computeSlope = 0;
@@ -280,39 +351,24 @@ final class SweepLines {
     BigInteger memoryRest = BigInteger.ZERO;
     for (int i = 0; i < d.blocks.length; i++) {
       long b = d.blocks[i];
-      boolean atFrom = roof.computeBound(d.flops(i, from), d.bytes(i, from));
-      boolean atTo = roof.computeBound(d.flops(i, to), d.bytes(i, to));
-      if (atFrom == atTo) {
-        // Two affine functions cross at most once: bound alike at both ends, bound alike between.
-        if (atFrom) {
-          computeAt = Math.addExact(computeAt, Math.multiplyExact(b, d.flops(i, from)));
-          computeSlope = Math.addExact(computeSlope, Math.multiplyExact(b, d.df[i]));
-        } else {
-          memoryAt = Math.addExact(memoryAt, Math.multiplyExact(b, d.bytes(i, from)));
-          memorySlope = Math.addExact(memorySlope, Math.multiplyExact(b, d.dy[i]));
-        }
-        continue;
-      }
-      // The first step bound as `to` is: a binary search of the range.
-      long lo = from;
-      long hi = to;
-      while (hi - lo > 1) {
-        long mid = lo + (hi - lo) / 2;
-        if (roof.computeBound(d.flops(i, mid), d.bytes(i, mid)) == atTo) {
-          hi = mid;
-        } else {
-          lo = mid;
-        }
-      }
-      BigInteger blocks = BigInteger.valueOf(b);
-      BigInteger head = series(d.flops(i, from), d.bytes(i, from), d.df[i], d.dy[i], hi - from, atFrom);
-      BigInteger tail = series(d.flops(i, hi), d.bytes(i, hi), d.df[i], d.dy[i], to - hi + 1, atTo);
-      if (atFrom) {
-        computeRest = computeRest.add(head.multiply(blocks));
-        memoryRest = memoryRest.add(tail.multiply(blocks));
+      // The compute-bound steps among from … to: a … z (none when a > z).
+      long a = Math.max(from, bounds.lo[i]);
+      long z = Math.min(to, bounds.hi[i]);
+      if (a > z) {
+        memoryAt = Math.addExact(memoryAt, Math.multiplyExact(b, d.bytes(i, from)));
+        memorySlope = Math.addExact(memorySlope, Math.multiplyExact(b, d.dy[i]));
+      } else if (a == from && z == to) {
+        computeAt = Math.addExact(computeAt, Math.multiplyExact(b, d.flops(i, from)));
+        computeSlope = Math.addExact(computeSlope, Math.multiplyExact(b, d.df[i]));
       } else {
-        memoryRest = memoryRest.add(head.multiply(blocks));
-        computeRest = computeRest.add(tail.multiply(blocks));
+        BigInteger blocks = BigInteger.valueOf(b);
+        computeRest = computeRest.add(series(d.flops(i, a), d.df[i], z - a + 1).multiply(blocks));
+        if (a > from) {
+          memoryRest = memoryRest.add(series(d.bytes(i, from), d.dy[i], a - from).multiply(blocks));
+        }
+        if (z < to) {
+          memoryRest = memoryRest.add(series(d.bytes(i, z + 1), d.dy[i], to - z).multiply(blocks));
+        }
       }
     }
     BigInteger n = BigInteger.valueOf(to - from + 1);
@@ -324,28 +380,55 @@ final class SweepLines {
     return roof.numerator(flops, bytes);
   }
 
-  /** Σ over {@code n} steps of the FLOPs ({@code compute}) or bytes from {@code f}, {@code y} on. */
-  private static BigInteger series(long f, long y, long df, long dy, long n, boolean compute) {
+  /** Σ over {@code n} steps of a value that starts at {@code v} and grows by {@code dv} a step. */
+  private static BigInteger series(long v, long dv, long n) {
     BigInteger count = BigInteger.valueOf(n);
     BigInteger pairs = count.multiply(count.subtract(BigInteger.ONE)).shiftRight(1);
-    return compute
-        ? BigInteger.valueOf(f).multiply(count).add(BigInteger.valueOf(df).multiply(pairs))
-        : BigInteger.valueOf(y).multiply(count).add(BigInteger.valueOf(dy).multiply(pairs));
+    return BigInteger.valueOf(v).multiply(count).add(BigInteger.valueOf(dv).multiply(pairs));
   }
 
   private Lines lines(Layout layout, BigInteger batch, BigInteger input) {
-    Key key = new Key(layout, batch, input);
+    Key key = new Key(index(layout), batch, input);
+    // The two last used (a step's and its decode steps'): a sweep's next scenario most often
+    // differs from the last in its cached tokens only.
+    for (int i = 0; i < recentKeys.length; i++) {
+      if (key.equals(recentKeys[i])) {
+        return recentLines[i];
+      }
+    }
     Lines found = lines.get(key);
     if (found == null) {
       found = make(layout, batch, input);
       lines.put(key, found);
     }
+    int slot = input.equals(BigInteger.ONE) ? 1 : 0;
+    recentKeys[slot] = key;
+    recentLines[slot] = found;
     return found;
+  }
+
+  /** The index of {@code layout} among those met. */
+  private int index(Layout layout) {
+    if (layout != lastLayout) {
+      int i = layouts.indexOf(layout);
+      if (i < 0) {
+        i = layouts.size();
+        layouts.add(layout);
+        splits.add(null);
+      }
+      lastLayout = layout;
+      lastIndex = i;
+    }
+    return lastIndex;
   }
 
   private Lines make(Layout layout, BigInteger batch, BigInteger input) {
     try {
-      OperatorGraph device = splits.computeIfAbsent(layout, l -> Sharding.split(graph, l));
+      OperatorGraph device = splits.get(index(layout));
+      if (device == null) {
+        device = Sharding.split(graph, layout);
+        splits.set(index(layout), device);
+      }
       BigInteger groups = BigInteger.valueOf(layout.dp()).multiply(BigInteger.valueOf(layout.pp()));
       Point at0 = point(device, layout, batch, input, 0, groups);
       Point at1 = point(device, layout, batch, input, 1, groups);
@@ -375,7 +458,8 @@ final class SweepLines {
               at0.memory,
               at1.memory,
               Math.subtractExact(at2.memory, at1.memory),
-              at1.comm);
+              at1.comm,
+              new IdentityHashMap<>(4));
       for (long c : CHECKS) {
         Point check = point(device, layout, batch, input, c, groups);
         if (check.flops.length != n || check.memory != l.memory(c) || !check.comm.equals(l.comm)) {
@@ -430,6 +514,7 @@ final class SweepLines {
         comm = comm.plus(Split.callTime(k, layout.links()).times(BigInteger.valueOf(k.calls())));
       }
     }
-    return new Point(flops, bytes, blocks, memory.longValueExact(), comm);
+    // In lowest terms once here, so that each row's fractions stay small.
+    return new Point(flops, bytes, blocks, memory.longValueExact(), comm.lowestTerms());
   }
 }
