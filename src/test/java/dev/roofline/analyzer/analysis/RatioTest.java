@@ -38,6 +38,46 @@ class RatioTest {
     assertThat(Ratio.of(b, BigInteger.ONE)).isEqualTo(0x1p53 + 4);
   }
 
+  /**
+   * Quotients exactly halfway between two doubles, and one part in a divisor above and below that,
+   * at magnitudes from 2^-300 to 2^300 and with operands of up to some 400 bits: ties go to the
+   * even neighbour, the others to the nearer one.
+   */
+  @Test
+  void midpointsAndTheirNeighbours() {
+    Random random = new Random(7);
+    for (int i = 0; i < 5000; i++) {
+      long m = (1L << 52) | (random.nextLong() & ((1L << 52) - 1));
+      int e = random.nextInt(601) - 300;
+      BigInteger c = new BigInteger(1 + random.nextInt(300), random).add(BigInteger.ONE);
+      // a / b = (2m + 1)·2^(e − 1): halfway between m·2^e and (m + 1)·2^e.
+      BigInteger a = BigInteger.valueOf(2 * m + 1).multiply(c).shiftLeft(Math.max(0, e - 1));
+      BigInteger b = c.shiftLeft(Math.max(0, 1 - e));
+      double low = Math.scalb((double) m, e);
+      double high = Math.scalb((double) (m + 1), e);
+      assertThat(Ratio.of(a, b)).as("tie %s / %s", a, b).isEqualTo((m & 1) == 0 ? low : high);
+      assertThat(Ratio.of(a.add(BigInteger.ONE), b)).as("above %s / %s", a, b).isEqualTo(high);
+      assertThat(Ratio.of(a.subtract(BigInteger.ONE), b)).as("below %s / %s", a, b).isEqualTo(low);
+    }
+  }
+
+  /** Quotients just below and above powers of two, where the doubles below are twice as dense. */
+  @Test
+  void aroundPowersOfTwo() {
+    Random random = new Random(11);
+    for (int i = 0; i < 3000; i++) {
+      int e = random.nextInt(401) - 200;
+      BigInteger b = new BigInteger(60 + random.nextInt(200), random).add(BigInteger.ONE);
+      // 2^e·b, and one part in b (and 2^(e+k)) below and above it.
+      BigInteger exact = e >= 0 ? b.shiftLeft(e) : b;
+      BigInteger divisor = e >= 0 ? b : b.shiftLeft(-e);
+      double power = Math.scalb(1.0, e);
+      assertThat(Ratio.of(exact, divisor)).isEqualTo(power);
+      assertThat(Ratio.of(exact.subtract(BigInteger.ONE), divisor)).isEqualTo(reference(exact.subtract(BigInteger.ONE), divisor));
+      assertThat(Ratio.of(exact.add(BigInteger.ONE), divisor)).isEqualTo(reference(exact.add(BigInteger.ONE), divisor));
+    }
+  }
+
   /** The exact quotient to 60 significant digits, then rounded to the nearest double. */
   private static double reference(BigInteger a, BigInteger b) {
     BigDecimal q = new BigDecimal(a).divide(new BigDecimal(b), new MathContext(60));
