@@ -94,13 +94,11 @@ public final class JsonReport implements Renderer {
         g.writeStartObject();
         g.writeStringField("key", t.key());
         g.writeStringField("label", t.label());
-        g.writeFieldName("bytes");
-        g.writeNumber(t.bytes());
+        integerOrNull(g, "bytes", t.bytes());
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeFieldName("total_bytes");
-      g.writeNumber(analysis.storage().totalBytes());
+      integerOrNull(g, "total_bytes", analysis.storage().totalBytes());
       g.writeEndObject();
       precision(g, analysis.precision());
       Parallel parallel = analysis.parallel();
@@ -145,8 +143,7 @@ public final class JsonReport implements Renderer {
   /** A whole request's latencies, rates and fullest step. */
   private static void request(JsonGenerator g, RequestFigures r) throws IOException {
     g.writeObjectFieldStart("request");
-    g.writeFieldName("output_tokens");
-    g.writeNumber(r.outputTokens());
+    integerOrNull(g, "output_tokens", r.outputTokens());
     ratio(g, "ttft_s", r.ttftS());
     ratioOrNull(g, "tpot_s", r.tpotS());
     ratioOrNull(g, "tpot_first_s", r.tpotFirstS());
@@ -155,16 +152,9 @@ public final class JsonReport implements Renderer {
     ratio(g, "output_tokens_per_s", r.outputTokensPerS());
     ratio(g, "output_tokens_per_s_per_device", r.outputTokensPerSPerDevice());
     ratioOrNull(g, "output_tokens_per_s_per_query", r.outputTokensPerSPerQuery());
-    g.writeFieldName("needed_bytes");
-    g.writeNumber(r.neededBytes());
-    g.writeFieldName("needed_at_step");
-    g.writeNumber(r.worstStep());
-    g.writeFieldName("fits");
-    if (r.fits() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(r.fits());
-    }
+    integerOrNull(g, "needed_bytes", r.neededBytes());
+    integerOrNull(g, "needed_at_step", r.worstStep());
+    booleanOrNull(g, "fits", r.fits());
     g.writeEndObject();
   }
 
@@ -183,8 +173,7 @@ public final class JsonReport implements Renderer {
     g.writeNumberField("dp", p.dp());
     g.writeNumberField("ep", p.ep());
     g.writeNumberField("pp", p.pp());
-    g.writeFieldName("devices");
-    g.writeNumber(p.devices());
+    integerOrNull(g, "devices", p.devices());
     g.writeNumberField("node_size", p.nodeSize());
     g.writeStringField("scale_up", p.scaleUpName());
     decimalOrNull(g, "scale_up_bytes_per_s", p.scaleUpBytesPerS());
@@ -210,11 +199,9 @@ public final class JsonReport implements Renderer {
       g.writeStartObject();
       g.writeStringField("collective", r.collective());
       g.writeStringField("carries", r.carries());
-      g.writeFieldName("group");
-      g.writeNumber(r.group());
+      integerOrNull(g, "group", r.group());
       g.writeStringField("link", r.link());
-      g.writeFieldName("bytes");
-      g.writeNumber(r.bytes());
+      integerOrNull(g, "bytes", r.bytes());
       g.writeNumberField("calls", r.calls());
       ratio(g, "time_per_call_s", r.timeS());
       ratio(g, "time_s", r.totalS());
@@ -224,27 +211,16 @@ public final class JsonReport implements Renderer {
     DeviceMemory m = p.memory();
     g.writeObjectFieldStart("memory_per_device");
     g.writeNumberField("stage", m.stage());
-    g.writeFieldName("weight_bytes");
-    g.writeNumber(m.weightBytes());
-    g.writeFieldName("kv_cache_bytes");
-    g.writeNumber(m.kvCacheBytes());
+    integerOrNull(g, "weight_bytes", m.weightBytes());
+    integerOrNull(g, "kv_cache_bytes", m.kvCacheBytes());
     if (m.recurrentStateBytes().signum() > 0) {
-      g.writeFieldName("recurrent_state_bytes");
-      g.writeNumber(m.recurrentStateBytes());
+      integerOrNull(g, "recurrent_state_bytes", m.recurrentStateBytes());
     }
-    g.writeFieldName("additional_experts_bytes");
-    g.writeNumber(m.idleExpertBytes());
-    g.writeFieldName("embedding_table_bytes");
-    g.writeNumber(m.embeddingBytes());
-    g.writeFieldName("total_bytes");
-    g.writeNumber(m.totalBytes());
+    integerOrNull(g, "additional_experts_bytes", m.idleExpertBytes());
+    integerOrNull(g, "embedding_table_bytes", m.embeddingBytes());
+    integerOrNull(g, "total_bytes", m.totalBytes());
     integerOrNull(g, "capacity_bytes", m.capacityBytes());
-    g.writeFieldName("fits");
-    if (m.fits() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(m.fits());
-    }
+    booleanOrNull(g, "fits", m.fits());
     g.writeEndObject();
   }
 
@@ -265,8 +241,7 @@ public final class JsonReport implements Renderer {
     StepFigures step = roof.step();
     g.writeObjectFieldStart("step");
     ratio(g, "time_s", step.timeS());
-    g.writeFieldName("input_tokens");
-    g.writeNumber(step.inputTokens());
+    integerOrNull(g, "input_tokens", step.inputTokens());
     ratio(g, "tokens_per_s", step.tokensPerS());
     ratio(g, "compute_bound_share", step.computeBoundShare());
     ratio(g, "memory_bound_share", step.memoryBoundShare());
@@ -280,15 +255,9 @@ public final class JsonReport implements Renderer {
 
     MemoryVerdict m = roof.memory();
     g.writeObjectFieldStart("memory");
-    g.writeFieldName("needed_bytes");
-    g.writeNumber(m.neededBytes());
+    integerOrNull(g, "needed_bytes", m.neededBytes());
     integerOrNull(g, "capacity_bytes", m.capacityBytes());
-    g.writeFieldName("fits");
-    if (m.fits() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(m.fits());
-    }
+    booleanOrNull(g, "fits", m.fits());
     integerOrNull(g, "min_devices", m.minDevices());
     g.writeEndObject();
   }
@@ -305,6 +274,15 @@ public final class JsonReport implements Renderer {
     g.writeNumber(Decimals.of(value));
   }
 
+  private static void booleanOrNull(JsonGenerator g, String name, Boolean value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeBooleanField(name, value);
+    }
+  }
+
+  /** An integer field, exact however large; {@code null} for a figure the run does not have. */
   private static void integerOrNull(JsonGenerator g, String name, BigInteger value) throws IOException {
     g.writeFieldName(name);
     if (value == null) {
@@ -335,12 +313,9 @@ public final class JsonReport implements Renderer {
     g.writeObjectFieldStart("query");
     integers(g, "cached_tokens", w.cachedTokens());
     integers(g, "input_tokens", w.inputTokens());
-    g.writeFieldName("batch_size");
-    g.writeNumber(w.batchSize());
-    g.writeFieldName("total_cached_tokens");
-    g.writeNumber(w.totalCachedTokens());
-    g.writeFieldName("total_input_tokens");
-    g.writeNumber(w.totalInputTokens());
+    integerOrNull(g, "batch_size", w.batchSize());
+    integerOrNull(g, "total_cached_tokens", w.totalCachedTokens());
+    integerOrNull(g, "total_input_tokens", w.totalInputTokens());
     g.writeEndObject();
   }
 
@@ -355,14 +330,10 @@ public final class JsonReport implements Renderer {
   private static void row(JsonGenerator g, String name, long blocks, Figures f) throws IOException {
     g.writeStringField("name", name);
     g.writeNumberField("blocks", blocks);
-    g.writeFieldName("flops");
-    g.writeNumber(f.flops());
-    g.writeFieldName("weight_bytes");
-    g.writeNumber(f.weightBytes());
-    g.writeFieldName("input_bytes");
-    g.writeNumber(f.inputBytes());
-    g.writeFieldName("output_bytes");
-    g.writeNumber(f.outputBytes());
+    integerOrNull(g, "flops", f.flops());
+    integerOrNull(g, "weight_bytes", f.weightBytes());
+    integerOrNull(g, "input_bytes", f.inputBytes());
+    integerOrNull(g, "output_bytes", f.outputBytes());
     Rational intensity = f.intensity();
     if (intensity == null) {
       g.writeNullField("operational_intensity");
